@@ -1,0 +1,5 @@
+export * from './vocabulary.ts';
+export * from './ids.ts';
+export * from './duration.ts';
+export * from './order.ts';
+export * from './schema.ts';
