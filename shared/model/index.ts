@@ -3,3 +3,7 @@ export * from './ids.ts';
 export * from './duration.ts';
 export * from './order.ts';
 export * from './schema.ts';
+export * from './resolve.ts';
+export * from './random.ts';
+export * from './generate.ts';
+export * from './canonical.ts';

@@ -1,0 +1,94 @@
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import {
+  BLUEPRINT_FORMAT,
+  ENTITY_COLLECTIONS,
+  ENTITY_SCHEMAS,
+  historyEntrySchema,
+  metaSchema,
+  type Blueprint,
+  type BlueprintMeta,
+  type EntityCollection,
+  type HistoryEntry,
+} from '../model/index.ts';
+import { collection, historyArray, metaMap, MIN_APP_VERSION, SCHEMA_VERSION } from './keys.ts';
+import { readFields } from './fields.ts';
+
+/** Something in the document that could not be read as the model; the document is left as is. */
+export interface ReadProblem {
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface ReadResult {
+  readonly blueprint: Blueprint;
+  readonly problems: readonly ReadProblem[];
+}
+
+const META_DEFAULTS: BlueprintMeta = {
+  schemaVersion: SCHEMA_VERSION,
+  minAppVersion: MIN_APP_VERSION,
+  title: '',
+  status: 'draft',
+  owner: '',
+  description: '',
+};
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(entity)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Reads the model out of a Y.Doc. Never throws on what peers wrote: an entity that does not
+ * validate is left out of the result and reported, and stays in the document untouched (a newer or
+ * repaired client may still read it). Meta fields that are missing or invalid fall back to defaults.
+ */
+export function readBlueprintReport(doc: Y.Doc): ReadResult {
+  const problems: ReadProblem[] = [];
+
+  const rawMeta = metaMap(doc);
+  const meta = { ...META_DEFAULTS };
+  for (const key of Object.keys(META_DEFAULTS) as Array<keyof BlueprintMeta>) {
+    if (!rawMeta.has(key)) continue;
+    const parsed = metaSchema.shape[key].safeParse(rawMeta.get(key));
+    if (parsed.success) (meta as Record<string, unknown>)[key] = parsed.data;
+    else problems.push({ where: `meta.${key}`, message: describeIssues(parsed.error) });
+  }
+
+  const entities = {} as { [K in EntityCollection]: Array<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };
+  for (const name of ENTITY_COLLECTIONS) {
+    const schema = ENTITY_SCHEMAS[name];
+    const out: unknown[] = [];
+    for (const [id, value] of collection(doc, name).entries()) {
+      const fields = value instanceof Y.Map ? readFields(value) : isPlainObject(value) ? value : undefined;
+      if (!fields) {
+        problems.push({ where: `${name}.${id}`, message: 'not an entity map' });
+        continue;
+      }
+      const parsed = schema.safeParse({ ...fields, id });
+      if (parsed.success) out.push(parsed.data);
+      else problems.push({ where: `${name}.${id}`, message: describeIssues(parsed.error) });
+    }
+    (entities as Record<string, unknown[]>)[name] = out.sort((a, b) => byId(a as { id: string }, b as { id: string }));
+  }
+
+  const history: HistoryEntry[] = [];
+  historyArray(doc).forEach((entry, index) => {
+    const parsed = historyEntrySchema.safeParse(entry instanceof Y.AbstractType ? entry.toJSON() : entry);
+    if (parsed.success) history.push(parsed.data);
+    else problems.push({ where: `history[${index}]`, message: describeIssues(parsed.error) });
+  });
+
+  return { blueprint: { format: BLUEPRINT_FORMAT, meta, ...entities, history }, problems };
+}
+
+/** The validated model of a document (see `readBlueprintReport` for what was left out). */
+export function readBlueprint(doc: Y.Doc): Blueprint {
+  return readBlueprintReport(doc).blueprint;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
