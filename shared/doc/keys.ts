@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * The Y.Doc layout (docs/document-layout.md is the precise, public description).
