@@ -59,7 +59,13 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.name="eval"]', message: 'no eval' }],
     },
   },
-  { files: ['shared/**/*.ts'], rules: { ...restrict(rules.shared), 'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'] } },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: { ...restrict(rules.shared), 'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'] },
+  },
+  // Tests beside shared code run under Node (they may read files), but still never import upwards.
+  { files: ['shared/**/*.test.ts'], rules: restrict({ paths: [], patterns: rules.shared.patterns }) },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { ...restrict(rules.renderer), 'no-restricted-globals': ['error', 'process', 'Buffer', 'require'] } },
   { files: ['electron/**/*.ts'], ignores: ['electron/ipc/**'], rules: restrict(rules.electron) },
   { files: ['electron/ipc/**/*.ts'], rules: restrict(rules.electronIpc) },

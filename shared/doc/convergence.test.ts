@@ -108,8 +108,9 @@ function randomEdit(world: World, peer: number): void {
 function deleteStageVersusAddCard(world: World): void {
   const [a, b] = [world.peers[0]!, world.peers[1]!];
   syncGroup(world, [0, 1]);
-  const stageId = keysOf(a, 'stages')[0]!;
-  const laneId = keysOf(a, 'lanes')[0]!;
+  const stageId = keysOf(a, 'stages')[0];
+  const laneId = keysOf(a, 'lanes')[0];
+  if (!stageId || !laneId) return;
   deleteStage(a, stageId, { withCards: true }, 'a');
   for (const id of keysOf(b, 'cards')) if (cardField(b, id, 'stageId') === stageId) world.deleted.add(id);
   const added = addCard(b, { stageId, laneId, title: 'Added while the stage was deleted' }, 'b');
@@ -122,6 +123,7 @@ function concurrentReorders(world: World): void {
   const [a, b] = [world.peers[2]!, world.peers[3]!];
   syncGroup(world, [2, 3]);
   const stages = keysOf(a, 'stages');
+  if (stages.length < 3 || keysOf(a, 'lanes').length < 2) return;
   moveStage(a, stages[0]!, stages.length - 1, 'a');
   moveStage(b, stages[0]!, 0, 'b');
   moveStage(b, stages[1]!, stages.length - 1, 'b');

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import type {
+  ENTITY_SCHEMAS} from '../model/index.ts';
 import {
   BLUEPRINT_FORMAT,
   ENTITY_COLLECTIONS,
-  ENTITY_SCHEMAS,
+  ENTITY_VALIDATORS,
   historyEntrySchema,
   metaSchema,
   type Blueprint,
@@ -12,7 +14,7 @@ import {
   type HistoryEntry,
 } from '../model/index.ts';
 import { collection, historyArray, metaMap, MIN_APP_VERSION, SCHEMA_VERSION } from './keys.ts';
-import { readFields } from './fields.ts';
+import { entityCache } from './read-cache.ts';
 
 /** Something in the document that could not be read as the model; the document is left as is. */
 export interface ReadProblem {
@@ -57,19 +59,24 @@ export function readBlueprintReport(doc: Y.Doc): ReadResult {
     else problems.push({ where: `meta.${key}`, message: describeIssues(parsed.error) });
   }
 
+  const cache = entityCache(doc);
   const entities = {} as { [K in EntityCollection]: Array<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };
   for (const name of ENTITY_COLLECTIONS) {
-    const schema = ENTITY_SCHEMAS[name];
+    const validate = ENTITY_VALIDATORS[name];
     const out: unknown[] = [];
     for (const [id, value] of collection(doc, name).entries()) {
-      const fields = value instanceof Y.Map ? readFields(value) : isPlainObject(value) ? value : undefined;
-      if (!fields) {
-        problems.push({ where: `${name}.${id}`, message: 'not an entity map' });
-        continue;
+      const entry: unknown = value;
+      let read = entry instanceof Y.Map ? cache.get(entry) : undefined;
+      if (!read) {
+        const fields = entry instanceof Y.Map ? (entry.toJSON() as Record<string, unknown>) : isPlainObject(entry) ? entry : undefined;
+        if (fields) {
+          const parsed = validate({ ...fields, id });
+          read = parsed.success ? { ok: true, value: Object.freeze(parsed.data) } : { ok: false, message: describeIssues(parsed.error) };
+        } else read = { ok: false, message: 'not an entity map' };
+        if (entry instanceof Y.Map) cache.set(entry, read);
       }
-      const parsed = schema.safeParse({ ...fields, id });
-      if (parsed.success) out.push(parsed.data);
-      else problems.push({ where: `${name}.${id}`, message: describeIssues(parsed.error) });
+      if (read.ok) out.push(read.value);
+      else problems.push({ where: `${name}.${id}`, message: read.message });
     }
     (entities as Record<string, unknown[]>)[name] = out.sort((a, b) => byId(a as { id: string }, b as { id: string }));
   }

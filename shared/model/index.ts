@@ -7,3 +7,5 @@ export * from './resolve.ts';
 export * from './random.ts';
 export * from './generate.ts';
 export * from './canonical.ts';
+export * from './json-schema.ts';
+export * from './fast-validate.ts';

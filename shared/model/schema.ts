@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isDuration } from './duration.ts';
+import { DURATION_PATTERN } from './duration.ts';
+import { compileValidator } from './fast-validate.ts';
 import { ID_PATTERN } from './ids.ts';
 import {
   ACTION_TYPES,
@@ -27,7 +28,7 @@ import {
 
 export const idSchema = z.string().regex(ID_PATTERN, 'an id is 1–64 letters, digits, _ : or -');
 export const orderSchema = z.string().min(1).max(128).regex(/^[0-9A-Za-z]+$/, 'an order key is base-62');
-export const durationSchema = z.string().max(40).refine(isDuration, 'a duration is like 3d, 12h, 1d12h or 365d');
+export const durationSchema = z.string().min(1, 'a duration is like 3d, 12h, 1d12h or 365d').max(40).regex(DURATION_PATTERN, 'a duration is like 3d, 12h, 1d12h or 365d');
 const name = z.string().trim().min(1).max(200);
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
@@ -213,3 +214,13 @@ export const ENTITY_SCHEMAS = {
 } as const;
 export type EntityCollection = keyof typeof ENTITY_SCHEMAS;
 export const ENTITY_COLLECTIONS = Object.keys(ENTITY_SCHEMAS) as EntityCollection[];
+
+/** Fast validators for reading documents (see fast-validate.ts), one per collection. */
+export const ENTITY_VALIDATORS = {
+  personas: compileValidator(personaSchema),
+  stages: compileValidator(stageSchema),
+  lanes: compileValidator(laneSchema),
+  cards: compileValidator(cardSchema),
+  flows: compileValidator(flowSchema),
+  annotations: compileValidator(annotationSchema),
+} as const;
