@@ -59,6 +59,8 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.name="eval"]', message: 'no eval' }],
     },
   },
+  // Plain JavaScript entry points run under Node.
+  { files: ['bin/**/*.js', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
