@@ -9,3 +9,4 @@ export * from './generate.ts';
 export * from './canonical.ts';
 export * from './json-schema.ts';
 export * from './fast-validate.ts';
+export * from './stage-summary.ts';
