@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { generateBlueprint } from '../../shared/model/index.ts';
 import { blueprintToDoc, readBlueprint, encodeJourneyFile, decodeJourneyFile, updateCard } from '../../shared/doc/index.ts';
 import { layoutBlueprint } from '../../shared/layout/index.ts';
-import { median, ms, percentile, report, timeRuns } from './stats.ts';
+import { median, ms, report, timeRuns, timeSync } from './stats.ts';
 
 export async function run(): Promise<void> {
   for (const cards of [1_000, 5_000]) {
@@ -18,32 +18,29 @@ export async function run(): Promise<void> {
 
     // Cold: a freshly decoded document, nothing cached — what opening a blueprint costs.
     const state = Y.encodeStateAsUpdate(doc);
-    const cold: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const fresh = new Y.Doc();
-      Y.applyUpdate(fresh, state);
-      const start = performance.now();
-      readBlueprint(fresh);
-      if (i >= 2) cold.push(performance.now() - start);
-    }
-    report(part, `${cards} cards: readBlueprint, cold (median, p90 of 13)`, `${ms(median(cold))}, ${ms(percentile(cold, 90))}`);
+    const fresh = Array.from({ length: 15 }, () => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, state);
+      return copy;
+    });
+    const cold = timeSync(13, (i) => readBlueprint(fresh[i < 0 ? -1 - i : i + 2]!));
+    report(part, `${cards} cards: readBlueprint, cold (median of 13: wall, CPU)`, `${ms(median(cold.wall))}, ${ms(median(cold.cpu))}`);
 
     // Warm: re-read after a remote edit of one card — what the canvas pays per remote change.
     readBlueprint(doc);
     const remote = new Y.Doc();
     Y.applyUpdate(remote, state);
     const target = blueprint.cards[0]!.id;
-    let n = 0;
-    const warm = await timeRuns(21, () => {
-      updateCard(remote, target, { title: `Edit ${n++}` });
+    const warm = timeSync(21, (i) => {
+      updateCard(remote, target, { title: `Edit ${i}` });
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
       return readBlueprint(doc);
     }, 3);
-    report(part, `${cards} cards: apply 1 remote card edit + readBlueprint (median of 21)`, ms(median(warm)));
+    report(part, `${cards} cards: 1 remote card edit + readBlueprint (median of 21: wall, CPU)`, `${ms(median(warm.wall))}, ${ms(median(warm.cpu))}`);
 
     const read = readBlueprint(doc);
-    const layouts = await timeRuns(21, () => layoutBlueprint(read), 3);
-    report(part, `${cards} cards: layoutBlueprint (median, p90 of 21)`, `${ms(median(layouts))}, ${ms(percentile(layouts, 90))}`);
+    const layouts = timeSync(21, () => layoutBlueprint(read), 3);
+    report(part, `${cards} cards: layoutBlueprint (median of 21: wall, CPU)`, `${ms(median(layouts.wall))}, ${ms(median(layouts.cpu))}`);
 
     const loads = await timeRuns(11, () => {
       const copy = new Y.Doc();
