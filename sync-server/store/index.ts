@@ -1,0 +1,11 @@
+/**
+ * The document store (DESIGN.md §1, §4, §5): per room an append-only log of Yjs updates plus
+ * snapshots, in one SQLite file (better-sqlite3, WAL). The sync server and the desktop app's main
+ * process both use it through this module only. See docs/sync-server.md, "The store".
+ */
+export { openStore } from './store.ts';
+export { createGroupCommit } from './group-commit.ts';
+export type { GroupCommit, GroupCommitOptions, CommitBatch, CommitCallback } from './group-commit.ts';
+export { ROOM_NAME_PATTERN, isRoomName, assertRoomName } from './types.ts';
+export type { DocumentStore, StoreOptions, StoreError, RoomInfo, LoadedDoc, CurrentState, CompactResult } from './types.ts';
+export { SCHEMA_VERSION } from './schema.ts';
