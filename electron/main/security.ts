@@ -20,6 +20,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // Middle-click would open links in new windows, around setWindowOpenHandler.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
