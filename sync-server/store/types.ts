@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
+import { ROOM_NAME_PATTERN } from '../../shared/sync/contract.ts';
 
 /** Room (document) names: the same rule as the sync endpoint `/sync/<room>` (DESIGN.md §4). */
-export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export { ROOM_NAME_PATTERN };
 
 export function isRoomName(name: unknown): name is string {
   return typeof name === 'string' && ROOM_NAME_PATTERN.test(name);

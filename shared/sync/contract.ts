@@ -1,0 +1,39 @@
+/**
+ * The sync server's wire contract (DESIGN.md §4) as constants both sides can import: the room-name
+ * rule of `ws://HOST:PORT/sync/<room>` and the close codes a client may receive with their meaning.
+ *
+ * y-websocket's WebsocketProvider stops reconnecting on 4400–4499 (a deliberate refusal that
+ * reconnecting cannot fix) and retries on every other code.
+ */
+export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export const SYNC_PATH_PREFIX = '/sync/';
+
+export const CloseCode = {
+  /** The server is shutting down (SIGTERM) or unloading: reconnect later. */
+  goingAway: 1001,
+  /** A text frame: the protocol is binary. */
+  unsupportedData: 1003,
+  /** A frame that is not a well-formed y-websocket message (or carries a malformed update). */
+  malformed: 1007,
+  /** Too many messages or bytes per second on this connection. */
+  rateLimited: 1008,
+  /** A frame larger than the maximum message size. */
+  messageTooBig: 1009,
+  /** The server could not commit to storage: nothing of the failed batch was relayed; reconnect. */
+  internalError: 1011,
+  /** The client does not read fast enough (its send buffer passed the limit): reconnect. */
+  tryAgainLater: 1013,
+  /** The room name in the path breaks ROOM_NAME_PATTERN. */
+  invalidRoom: 4400,
+  /** No token, a malformed or forged token, or an expired one. */
+  unauthorized: 4401,
+  /** A valid token for another room, or a non-loopback client of a server without secret or --open. */
+  forbidden: 4403,
+  /** The document would grow past the maximum document size. */
+  documentTooLarge: 4413,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const ROLES = ['editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,85 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { authorize, isLoopback } from './authorize.ts';
+import { signToken, verifyToken } from './token.ts';
+
+const SECRET = 'a-test-secret-of-enough-length';
+const NOW = Date.UTC(2026, 0, 1);
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const sign = (input: string, secret = SECRET) => createHmac('sha256', secret).update(input).digest('base64url');
+
+describe('tokens', () => {
+  it('round-trips room, role and expiry', () => {
+    const token = signToken({ room: 'workshop-1', role: 'viewer', ttlMs: 8 * 3600_000 }, SECRET, NOW);
+    expect(verifyToken(token, SECRET, NOW)).toEqual({
+      ok: true,
+      claims: { room: 'workshop-1', role: 'viewer', iat: NOW / 1000, exp: NOW / 1000 + 8 * 3600 },
+    });
+  });
+
+  it('refuses expired, forged, re-signed, alg:none and malformed tokens', () => {
+    const token = signToken({ room: 'r', role: 'viewer', ttlMs: 60_000 }, SECRET, NOW);
+    expect(verifyToken(token, SECRET, NOW + 60_000)).toMatchObject({ ok: false, problem: 'expired' });
+    expect(verifyToken(token, 'another-secret-of-enough-length', NOW)).toMatchObject({ ok: false, problem: 'signature' });
+    // Payload changed to editor, original signature kept.
+    const [h, , s] = token.split('.');
+    const promoted = `${h}.${b64({ room: 'r', role: 'editor', exp: NOW / 1000 + 60 })}.${s}`;
+    expect(verifyToken(promoted, SECRET, NOW)).toMatchObject({ ok: false, problem: 'signature' });
+    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ room: '*', role: 'editor', exp: NOW / 1000 + 60 })}.`;
+    expect(verifyToken(none, SECRET, NOW)).toMatchObject({ ok: false, problem: 'signature' });
+    const hs512Header = b64({ alg: 'HS512', typ: 'JWT' });
+    const body = b64({ room: '*', role: 'editor', exp: NOW / 1000 + 60 });
+    expect(verifyToken(`${hs512Header}.${body}.${sign(`${hs512Header}.${body}`)}`, SECRET, NOW)).toMatchObject({ ok: false });
+    for (const bad of ['', 'abc', 'a.b', 'a.b.c.d', '!!.??.##', `${h}.%%%.${s}`]) {
+      expect(verifyToken(bad, SECRET, NOW).ok).toBe(false);
+    }
+  });
+
+  it('refuses correctly signed tokens whose claims are wrong', () => {
+    const header = b64({ alg: 'HS256', typ: 'JWT' });
+    for (const claims of [
+      { room: 'r', role: 'admin', exp: NOW / 1000 + 60 },
+      { room: '../x', role: 'editor', exp: NOW / 1000 + 60 },
+      { room: 'r', role: 'editor' },
+      { room: 'r', role: 'editor', exp: 'never' },
+    ]) {
+      const input = `${header}.${b64(claims)}`;
+      expect(verifyToken(`${input}.${sign(input)}`, SECRET, NOW)).toMatchObject({ ok: false, problem: 'malformed' });
+    }
+    const input = `${header}.${b64({ room: 'r', role: 'editor', exp: NOW / 1000 + 60, nbf: NOW / 1000 + 30 })}`;
+    expect(verifyToken(`${input}.${sign(input)}`, SECRET, NOW)).toMatchObject({ ok: false, problem: 'not-yet-valid' });
+  });
+
+  it('refuses to sign with a short secret or bad claims', () => {
+    expect(() => signToken({ room: 'r', role: 'editor', ttlMs: 1000 }, 'short', NOW)).toThrow(/at least 16/);
+    expect(() => signToken({ room: 'a b', role: 'editor', ttlMs: 1000 }, SECRET, NOW)).toThrow(/invalid room/);
+    expect(() => signToken({ room: 'r', role: 'editor', ttlMs: 0 }, SECRET, NOW)).toThrow(/positive/);
+  });
+});
+
+describe('authorize', () => {
+  const token = (room: string, role: 'editor' | 'viewer') => signToken({ room, role, ttlMs: 60_000 }, SECRET, NOW);
+
+  it('with a secret: needs a token valid for this room (or *)', () => {
+    const ask = (room: string, t: string | null) => authorize({ room, token: t, remoteAddress: '127.0.0.1' }, { secret: SECRET }, NOW);
+    expect(ask('r', token('r', 'viewer'))).toEqual({ ok: true, role: 'viewer' });
+    expect(ask('other', token('*', 'editor'))).toEqual({ ok: true, role: 'editor' });
+    expect(ask('r', null)).toMatchObject({ ok: false, code: 4401, reason: 'token required' });
+    expect(ask('other', token('r', 'editor'))).toMatchObject({ ok: false, code: 4403 });
+    expect(ask('r', `${token('r', 'editor')}x`)).toMatchObject({ ok: false, code: 4401 });
+    expect(ask('bad room', token('*', 'editor'))).toMatchObject({ ok: false, code: 4400 });
+  });
+
+  it('without a secret: loopback clients only, unless open', () => {
+    const ask = (remoteAddress: string, open = false) => authorize({ room: 'r', token: null, remoteAddress }, { open }, NOW);
+    expect(ask('127.0.0.1')).toEqual({ ok: true, role: 'editor' });
+    expect(ask('::ffff:127.0.0.1')).toEqual({ ok: true, role: 'editor' });
+    expect(ask('192.168.1.20')).toMatchObject({ ok: false, code: 4403 });
+    expect(ask('192.168.1.20', true)).toEqual({ ok: true, role: 'editor' });
+  });
+
+  it('knows loopback addresses', () => {
+    for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
+    for (const a of [undefined, '', '10.0.0.1', '::ffff:10.0.0.1', 'fe80::1', '::', '0.0.0.0', '1127.0.0.1']) expect(isLoopback(a)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { verifyToken } from '../../auth/token.ts';
+import { runCli } from '../main.ts';
+
+const SECRET = 'cli-test-secret-long-enough';
+
+async function run(argv: string[], env: Record<string, string> = { JOURNEYSCROLL_SECRET: SECRET }) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), env, cwd: '/' });
+  return { code, out, err };
+}
+
+describe('journeyscroll token', () => {
+  it('mints a token the server accepts, for the room, role and time asked', async () => {
+    const before = Date.now();
+    const { code, out } = await run(['token', '--room', 'ws-1', '--role', 'viewer', '--ttl', '2h']);
+    expect(code).toBe(0);
+    const result = verifyToken(out.trim(), SECRET);
+    expect(result).toMatchObject({ ok: true, claims: { room: 'ws-1', role: 'viewer' } });
+    if (!result.ok) throw new Error('unreachable');
+    expect(result.claims.exp * 1000 - before).toBeGreaterThanOrEqual(2 * 3600_000 - 1000);
+    expect(result.claims.exp * 1000 - before).toBeLessThanOrEqual(2 * 3600_000 + 2000);
+  });
+
+  it('defaults to an 8-hour editor token and accepts * for every room', async () => {
+    const { out } = await run(['token', '--room', '*']);
+    expect(verifyToken(out.trim(), SECRET)).toMatchObject({ ok: true, claims: { room: '*', role: 'editor' } });
+  });
+
+  it('explains what is wrong', async () => {
+    expect(await run(['token', '--room', 'r'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/JOURNEYSCROLL_SECRET/) });
+    expect(await run(['token'])).toMatchObject({ code: 2, err: expect.stringMatching(/--room is required/) });
+    expect(await run(['token', '--room', 'r', '--role', 'admin'])).toMatchObject({ code: 2, err: expect.stringMatching(/editor or viewer/) });
+    expect(await run(['token', '--room', 'r', '--ttl', 'forever'])).toMatchObject({ code: 2, err: expect.stringMatching(/not a duration/) });
+    expect(await run(['token', '--room', 'no spaces'])).toMatchObject({ code: 2, err: expect.stringMatching(/invalid room/) });
+    expect(await run(['token', '--room', 'r'], { JOURNEYSCROLL_SECRET: 'short' })).toMatchObject({ code: 2, err: expect.stringMatching(/at least 16/) });
+    expect((await run(['token', '--help'])).out).toMatch(/--ttl/);
+  });
+});

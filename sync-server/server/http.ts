@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopback } from '../auth/authorize.ts';
+import { SYNC_PATH_PREFIX } from '../../shared/sync/contract.ts';
+import type { Metrics } from './metrics.ts';
+import { serveStatic } from './static-files.ts';
+
+export interface HttpContext {
+  readonly metrics: Metrics;
+  readonly health: () => { ok: boolean; rooms: number; connections: number };
+  readonly staticDir: string | undefined;
+  /** Without a secret and without --open, only loopback clients are served. */
+  readonly loopbackOnly: boolean;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, method: string | undefined): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
+/** The plain-HTTP side of the one port: `/healthz`, `/metrics`, and the web edition at `/`. */
+export function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): void {
+  const method = req.method;
+  if (ctx.loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
+    send(res, 403, 'text/plain; charset=utf-8', 'this server accepts local connections only\n', method);
+    return;
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', method);
+    return;
+  }
+  let pathname: string;
+  try {
+    pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    send(res, 400, 'text/plain; charset=utf-8', 'bad request\n', method);
+    return;
+  }
+  if (pathname === '/healthz') {
+    const health = ctx.health();
+    send(res, health.ok ? 200 : 503, 'application/json', JSON.stringify(health), method);
+    return;
+  }
+  if (pathname === '/metrics') {
+    send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', ctx.metrics.render(), method);
+    return;
+  }
+  if (pathname.startsWith(SYNC_PATH_PREFIX)) {
+    res.setHeader('Upgrade', 'websocket');
+    send(res, 426, 'text/plain; charset=utf-8', 'this is a WebSocket endpoint (y-websocket protocol)\n', method);
+    return;
+  }
+  if (ctx.staticDir && serveStatic(ctx.staticDir, pathname, req, res)) return;
+  const hint = ctx.staticDir ? '' : ' (this server has no web edition configured: start it with --static DIR)';
+  send(res, 404, 'text/plain; charset=utf-8', `not found${hint}\n`, method);
+}

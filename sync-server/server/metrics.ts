@@ -1,0 +1,124 @@
+/**
+ * Prometheus metrics in the text exposition format (version 0.0.4), without a client library:
+ * counters (optionally with one label), gauges read when scraped, and one histogram kind.
+ */
+type Labels = string | undefined;
+
+class Counter {
+  readonly values = new Map<Labels, number>();
+  readonly name: string;
+  readonly help: string;
+  readonly label: string | undefined;
+  constructor(name: string, help: string, label?: string) {
+    this.name = name;
+    this.help = help;
+    this.label = label;
+  }
+  inc(by = 1, labelValue?: string): void {
+    this.values.set(labelValue, (this.values.get(labelValue) ?? 0) + by);
+  }
+  get(labelValue?: string): number {
+    return this.values.get(labelValue) ?? 0;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
+    if (this.values.size === 0 && !this.label) lines.push(`${this.name} 0`);
+    for (const [labelValue, value] of this.values) {
+      lines.push(labelValue === undefined ? `${this.name} ${value}` : `${this.name}{${this.label}="${escape(labelValue)}"} ${value}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+class Histogram {
+  readonly counts: number[];
+  sum = 0;
+  count = 0;
+  readonly name: string;
+  readonly help: string;
+  readonly buckets: readonly number[];
+  constructor(name: string, help: string, buckets: readonly number[]) {
+    this.name = name;
+    this.help = help;
+    this.buckets = buckets;
+    this.counts = buckets.map(() => 0);
+  }
+  observe(value: number): void {
+    this.sum += value;
+    this.count++;
+    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) this.counts[i]!++;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    this.buckets.forEach((le, i) => lines.push(`${this.name}_bucket{le="${le}"} ${this.counts[i]}`));
+    lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`, `${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
+    return lines.join('\n');
+  }
+}
+
+const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const gauge = (name: string, help: string, value: number) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`;
+
+export interface GaugeSources {
+  readonly rooms: () => number;
+  readonly connections: () => number;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics(sources: GaugeSources) {
+  const started = Date.now();
+  const metrics = {
+    messagesReceived: new Counter('journeyscroll_messages_received_total', 'WebSocket messages received, by y-websocket message type.', 'type'),
+    messagesSent: new Counter('journeyscroll_messages_sent_total', 'WebSocket messages sent to clients.'),
+    bytesReceived: new Counter('journeyscroll_received_bytes_total', 'Bytes of WebSocket messages received.'),
+    bytesSent: new Counter('journeyscroll_sent_bytes_total', 'Bytes of WebSocket messages sent.'),
+    updatesCommitted: new Counter('journeyscroll_updates_committed_total', 'Document updates committed to storage.'),
+    commitFailures: new Counter('journeyscroll_commit_failures_total', 'Group commits that failed (their updates were never relayed).'),
+    commitDuration: new Histogram(
+      'journeyscroll_commit_duration_seconds',
+      'Duration of one group commit (one transaction and its fsync).',
+      [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    ),
+    commitBatchUpdates: new Counter('journeyscroll_commits_total', 'Group commits (transactions) performed.'),
+    connectionsOpened: new Counter('journeyscroll_connections_opened_total', 'WebSocket connections accepted into a room, by role.', 'role'),
+    connectionsRefused: new Counter('journeyscroll_connections_refused_total', 'Connections refused before joining a room, by close code.', 'code'),
+    connectionsClosedByServer: new Counter(
+      'journeyscroll_connections_closed_total',
+      'Connections the server closed for a limit or a protocol violation, by close code.',
+      'code',
+    ),
+    viewerWritesDropped: new Counter('journeyscroll_viewer_writes_dropped_total', 'Document writes from viewers, dropped.'),
+    roomsLoaded: new Counter('journeyscroll_room_loads_total', 'Rooms loaded from storage into memory.'),
+    compactions: new Counter('journeyscroll_compactions_total', 'Room compactions (snapshot written, covered log dropped).'),
+    corruptEntries: new Counter('journeyscroll_store_damaged_entries_total', 'Damaged log entries or snapshots skipped while loading.'),
+    render(): string {
+      const mem = process.memoryUsage();
+      const cpu = process.cpuUsage();
+      return [
+        gauge('journeyscroll_rooms', 'Rooms loaded in memory.', sources.rooms()),
+        gauge('journeyscroll_connections', 'Open WebSocket connections in rooms.', sources.connections()),
+        metrics.messagesReceived.render(),
+        metrics.messagesSent.render(),
+        metrics.bytesReceived.render(),
+        metrics.bytesSent.render(),
+        metrics.updatesCommitted.render(),
+        metrics.commitBatchUpdates.render(),
+        metrics.commitFailures.render(),
+        metrics.commitDuration.render(),
+        metrics.connectionsOpened.render(),
+        metrics.connectionsRefused.render(),
+        metrics.connectionsClosedByServer.render(),
+        metrics.viewerWritesDropped.render(),
+        metrics.roomsLoaded.render(),
+        metrics.compactions.render(),
+        metrics.corruptEntries.render(),
+        gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
+        gauge('process_heap_bytes', 'V8 heap used in bytes.', mem.heapUsed),
+        `# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.\n# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`,
+        gauge('process_start_time_seconds', 'Start time of the process since the epoch in seconds.', Math.floor(started / 1000)),
+      ].join('\n\n') + '\n';
+    },
+  };
+  return metrics;
+}

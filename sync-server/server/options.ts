@@ -1,0 +1,121 @@
+import type { DocumentStore } from '../store/index.ts';
+import { createLogger, type Logger, type LogLevel } from './logger.ts';
+
+/** Per-connection and per-room limits (DESIGN.md §4). Breaking one closes that connection only. */
+export interface Limits {
+  /** Largest WebSocket message accepted (close 1009 above). A client's first sync carries its whole
+   *  offline state, so this bounds the document a client can bring along too. */
+  readonly maxMessageBytes: number;
+  /** Largest stored size of a room (snapshot + log after it, after compaction); an update that
+   *  would pass it is refused with close 4413. */
+  readonly maxDocumentBytes: number;
+  /** Messages per second per connection (sustained), with bursts up to `messageBurst`. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Bytes per second per connection (sustained), with bursts up to `byteBurst`. */
+  readonly bytesPerSecond: number;
+  readonly byteBurst: number;
+  /** Awareness client ids one connection may speak for (a provider uses one). */
+  readonly maxAwarenessClients: number;
+  /** Bytes queued for a client that does not read before it is dropped (close 1013). */
+  readonly maxBufferedBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 8 * MiB,
+  maxDocumentBytes: 64 * MiB,
+  messagesPerSecond: 300,
+  messageBurst: 1000,
+  bytesPerSecond: 4 * MiB,
+  byteBurst: 16 * MiB,
+  maxAwarenessClients: 8,
+  maxBufferedBytes: 32 * MiB,
+};
+
+export interface CompactionPolicy {
+  /** Compact a room once this many updates follow its snapshot… */
+  readonly maxTailUpdates: number;
+  /** …or once they add up to this many bytes. */
+  readonly maxTailBytes: number;
+  /** Delay after the threshold is crossed, so a burst is compacted once, off its hot path. */
+  readonly delayMs: number;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { maxTailUpdates: 1000, maxTailBytes: 4 * MiB, delayMs: 1000 };
+
+export interface ServerOptions {
+  /** Interface to listen on (default 127.0.0.1). */
+  readonly host?: string;
+  /** Port (default 4321); 0 picks a free one — see the returned `port`. */
+  readonly port?: number;
+  /** Folder of the SQLite store (created if missing); the server opens and closes it. */
+  readonly dataDir?: string;
+  /** An already open store to use instead of `dataDir` (the desktop app's); the server never closes it. */
+  readonly store?: DocumentStore;
+  /** JOURNEYSCROLL_SECRET: when set, every connection needs `?token=`. */
+  readonly secret?: string;
+  /** Without a secret, accept non-loopback clients (a LAN workshop). */
+  readonly open?: boolean;
+  /** The web edition's built files, served at `/` (DESIGN.md §6); without it `/` answers 404. */
+  readonly staticDir?: string;
+  readonly limits?: Partial<Limits>;
+  readonly compaction?: Partial<CompactionPolicy>;
+  /** How long a room with nobody connected stays in memory (default 30 s). */
+  readonly roomIdleMs?: number;
+  /** Ping interval; a client that misses a pong is dropped and its awareness removed (default 30 s). */
+  readonly heartbeatMs?: number;
+  /** How long shutdown waits for clients to acknowledge the close before cutting them (default 1.5 s). */
+  readonly closeGraceMs?: number;
+  /** Store durability (default 'full': fsync per group commit). */
+  readonly durability?: 'full' | 'normal';
+  readonly logger?: Logger;
+  readonly logLevel?: LogLevel;
+}
+
+export interface ResolvedOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string | undefined;
+  readonly store: DocumentStore | undefined;
+  readonly secret: string | undefined;
+  readonly open: boolean;
+  readonly staticDir: string | undefined;
+  readonly limits: Limits;
+  readonly compaction: CompactionPolicy;
+  readonly roomIdleMs: number;
+  readonly heartbeatMs: number;
+  readonly closeGraceMs: number;
+  readonly durability: 'full' | 'normal';
+  readonly logger: Logger;
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export function resolveOptions(options: ServerOptions): ResolvedOptions {
+  if (!options.store && !options.dataDir) throw new Error('startServer needs a dataDir or a store');
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`limit ${key} must be a positive number`);
+  }
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}`);
+  return {
+    host: options.host ?? DEFAULT_HOST,
+    port,
+    dataDir: options.dataDir,
+    store: options.store,
+    secret: options.secret || undefined,
+    open: options.open ?? false,
+    staticDir: options.staticDir,
+    limits: { ...limits, byteBurst: Math.max(limits.byteBurst, limits.maxMessageBytes) },
+    compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    roomIdleMs: options.roomIdleMs ?? 30_000,
+    heartbeatMs: options.heartbeatMs ?? 30_000,
+    closeGraceMs: options.closeGraceMs ?? 1500,
+    durability: options.durability ?? 'full',
+    logger: options.logger ?? createLogger(options.logLevel ?? 'info'),
+  };
+}

@@ -1,0 +1,111 @@
+import * as encoding from 'lib0/encoding';
+
+/**
+ * The y-websocket wire protocol (y-protocols sync + awareness): `[messageType][payload]` with
+ * lib0 variable-length integers. Decoding here is strict and bounds-checked against the frame
+ * itself — lib0's own decoder trusts lengths and would read past a frame that is a view into a
+ * larger (pooled) buffer — and every payload returned is a copy that owns its memory.
+ */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+export type ClientMessage =
+  | { readonly kind: 'sync-step1'; readonly stateVector: Uint8Array }
+  | { readonly kind: 'sync-step2'; readonly update: Uint8Array }
+  | { readonly kind: 'sync-update'; readonly update: Uint8Array }
+  | { readonly kind: 'awareness'; readonly update: Uint8Array }
+  | { readonly kind: 'query-awareness' };
+
+export class ProtocolError extends Error {}
+
+class Reader {
+  pos = 0;
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+  varUint(): number {
+    let value = 0;
+    let multiplier = 1;
+    for (let i = 0; i < 8; i++) {
+      if (this.pos >= this.bytes.length) throw new ProtocolError('truncated message');
+      const byte = this.bytes[this.pos++]!;
+      value += (byte & 0x7f) * multiplier;
+      if (byte < 0x80) return value;
+      multiplier *= 128;
+    }
+    throw new ProtocolError('integer out of range');
+  }
+  varBytes(): Uint8Array {
+    const length = this.varUint();
+    if (length > this.bytes.length - this.pos) throw new ProtocolError('truncated message');
+    // A copy with its own ArrayBuffer (Buffer#slice would return a view into the frame's pool).
+    const out = new Uint8Array(this.bytes.subarray(this.pos, this.pos + length));
+    this.pos += length;
+    return out;
+  }
+  end(): void {
+    if (this.pos !== this.bytes.length) throw new ProtocolError('trailing bytes after message');
+  }
+}
+
+/** Parses one client frame; throws ProtocolError for anything but a well-formed message. */
+export function parseClientMessage(frame: Uint8Array): ClientMessage {
+  const reader = new Reader(frame);
+  const type = reader.varUint();
+  let message: ClientMessage;
+  switch (type) {
+    case MessageType.sync: {
+      const sub = reader.varUint();
+      const payload = reader.varBytes();
+      if (sub === SyncType.step1) message = { kind: 'sync-step1', stateVector: payload };
+      else if (sub === SyncType.step2) message = { kind: 'sync-step2', update: payload };
+      else if (sub === SyncType.update) message = { kind: 'sync-update', update: payload };
+      else throw new ProtocolError(`unknown sync message type ${sub}`);
+      break;
+    }
+    case MessageType.awareness:
+      message = { kind: 'awareness', update: reader.varBytes() };
+      break;
+    case MessageType.queryAwareness:
+      message = { kind: 'query-awareness' };
+      break;
+    default:
+      throw new ProtocolError(`unsupported message type ${type}`);
+  }
+  reader.end();
+  return message;
+}
+
+const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+
+export const encodeSyncStep2 = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+export const encodeUpdate = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.update);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+export const encodeAwareness = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });

@@ -1,0 +1,69 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+
+/**
+ * The hook for the web edition (DESIGN.md §6): serves a built renderer from a folder. Paths
+ * resolve inside the folder only; a path without a file extension that matches nothing gets
+ * `index.html` (client-side routes). Nothing is served when no folder was configured.
+ */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function fileAt(root: string, path: string): string | null {
+  const full = resolve(join(root, path));
+  const rel = relative(root, full);
+  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return null;
+  try {
+    const stat = statSync(full);
+    if (stat.isFile()) return full;
+    if (stat.isDirectory()) return fileAt(root, join(path, 'index.html'));
+  } catch {
+    /* not there */
+  }
+  return null;
+}
+
+/** Answers the request from `dir`; returns false when no file matched (the caller answers 404). */
+export function serveStatic(dir: string, pathname: string, req: IncomingMessage, res: ServerResponse): boolean {
+  const root = resolve(dir);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (path.includes('\0')) return false;
+  const file = fileAt(root, path) ?? (extname(path) === '' ? fileAt(root, 'index.html') : null);
+  if (!file) return false;
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return true;
+  }
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+  return true;
+}
