@@ -25,5 +25,6 @@ export { parseEventScript, eventScriptSchema, DEFAULT_RUN_ON_MS, type EventScrip
 export { describeAction, formatTrace, type TraceEntry } from './trace.ts';
 export { exportXState, xstateTarget, XSTATE_EVENT, type XStateConfig } from './xstate.ts';
 export { createXStateImplementations, type XStateContext, type XStateRuntimeOptions } from './xstate-runtime.ts';
+export { definitionJsonSchema, definitionJsonSchemaText } from './json-schema.ts';
 export { lintBlueprint, hasErrors, LINT_RULES, type Finding, type Severity, type LintRule } from './lint.ts';
 export { exportBpmn, bpmnTracePoints, bpmnIds, BPMN_EVENT_MESSAGE, type BpmnTracePoint } from './bpmn.ts';
