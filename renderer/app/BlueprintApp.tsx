@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Editor } from 'tldraw';
+import { useValue } from 'tldraw';
+import { encodeJourneyFile, migrateDoc, readBlueprint, setMeta, writeBlueprint, addStage } from '../../shared/doc/index.ts';
+import { getTemplate } from '../../shared/templates/index.ts';
+import type { CanvasBridge } from '../canvas/bridge.ts';
+import { CanvasView } from '../canvas/CanvasView.tsx';
+import { entityOf } from '../canvas/shape-types.ts';
+import { createUndoManager } from '../canvas/undo.ts';
+import type { BlueprintSession, Host } from '../host/host.ts';
+import { HelpDialog } from './HelpDialog.tsx';
+import { Inspector, type Selection } from './Inspector.tsx';
+import { LicenseNotice } from './LicenseNotice.tsx';
+import { licenseMode } from './license.ts';
+import { SettingsDialog } from './SettingsDialog.tsx';
+import { StageStrip } from './StageStrip.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { useBlueprint, useConnection } from './use-blueprint.ts';
+
+declare const __TLDRAW_LICENSE_KEY__: string | undefined;
+const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
+
+export interface BlueprintAppProps {
+  readonly host: Host;
+  readonly room: string;
+  readonly token?: string;
+  /** Fill an empty blueprint from this template (the creator's first open). */
+  readonly template?: string;
+  readonly onTemplateApplied?: () => void;
+  readonly homeHref: string;
+}
+
+/** How long a new blueprint waits for the server before it is filled from its template offline. */
+const FIRST_SYNC_WAIT_MS = 1500;
+
+/** One blueprint: the session (storage + sync), the canvas, and the chrome around it. */
+export function BlueprintApp(props: BlueprintAppProps) {
+  const { host, room, token } = props;
+  const [session, setSession] = useState<BlueprintSession | null>(null);
+  useEffect(() => {
+    // Created in an effect and destroyed in its cleanup (React StrictMode mounts twice).
+    const s = host.openBlueprint(room, token);
+    setSession(s);
+    return () => s.destroy();
+  }, [host, room, token]);
+  if (!session) return <div className="js-loading">Opening…</div>;
+  return <SessionView {...props} session={session} />;
+}
+
+function SessionView({ host, room, token, template, onTemplateApplied, homeHref, session }: BlueprintAppProps & { session: BlueprintSession }) {
+  const origin = useMemo(() => ({ client: session.doc.clientID }), [session]);
+  const undo = useMemo(() => createUndoManager(session.doc, origin), [session, origin]);
+  useEffect(() => () => undo.destroy(), [undo]);
+  const [loaded, setLoaded] = useState(false);
+  const { blueprint, access } = useBlueprint(session.doc);
+  const connection = useConnection(session);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [bridge, setBridge] = useState<CanvasBridge | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
+
+  // Local copy first; then a new blueprint is filled from its template, an old one migrated.
+  useEffect(() => {
+    let cancelled = false;
+    void session.loaded.then(async () => {
+      if (cancelled) return;
+      setLoaded(true);
+      if (session.connection() !== 'synced') {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS);
+          const stop = session.onConnectionChange(() => {
+            if (session.connection() === 'synced') {
+              clearTimeout(timer);
+              stop();
+              resolve();
+            }
+          });
+        });
+      }
+      if (cancelled) return;
+      const uninitialized = typeof session.doc.getMap('meta').get('schemaVersion') !== 'number';
+      if (uninitialized && template && session.role === 'editor') {
+        const built = getTemplate(template)?.build();
+        if (built) writeBlueprint(session.doc, built, null);
+      }
+      if (template) onTemplateApplied?.();
+      if (session.role === 'editor') migrateDoc(session.doc, null);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, template, onTemplateApplied]);
+
+  const title = blueprint.meta.title || 'Untitled journey';
+  useEffect(() => {
+    if (loaded) host.remember({ room, title: blueprint.meta.title || room, ...(token ? { token } : {}) });
+    document.title = `${title} — JourneyScroll`;
+  }, [host, room, token, title, loaded, blueprint.meta.title]);
+
+  const readOnly = session.role === 'viewer' ? 'You opened a view-only link: you see changes live but cannot edit.' : !access.writable ? access.reason : null;
+  const canEdit = !readOnly;
+
+  const onReady = useCallback(
+    (ed: Editor, b: CanvasBridge) => {
+      setEditor(ed);
+      setBridge(b);
+      const fit = () => ed.zoomToBounds(b.layout().bounds, { inset: 24 });
+      fit();
+      // For tests and debugging: the live objects of this page.
+      (window as unknown as { journeyscroll?: unknown }).journeyscroll = { doc: session.doc, editor: ed, bridge: b, session, undo, readBlueprint: () => readBlueprint(session.doc) };
+    },
+    [session, undo],
+  );
+
+  const selection = useSelection(editor, bridge);
+  const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
+
+  const fit = () => bridge && editor?.zoomToBounds(bridge.layout().bounds, { inset: 24, animation: { duration: 200 } });
+  const actual = () => editor?.setCamera({ x: 0, y: 0, z: 1 }, { animation: { duration: 200 } });
+  useShortcuts(editor, bridge, () => setHelpOpen(true));
+
+  return (
+    <div className="js-app">
+      <header className="js-bar">
+        <a className="js-home" href={homeHref} aria-label="All blueprints">
+          JourneyScroll
+        </a>
+        <input
+          className="js-title"
+          aria-label="Blueprint title"
+          key={title}
+          defaultValue={blueprint.meta.title}
+          placeholder="Untitled journey"
+          disabled={!canEdit}
+          onBlur={(e) => {
+            const value = e.target.value.trim();
+            if (value !== blueprint.meta.title) bridge?.edit((doc, o) => setMeta(doc, { title: value }, o));
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+        <StatusBadge state={connection.state} readOnly={readOnly} refusal={connection.refusal} />
+        <div className="js-actions" role="toolbar" aria-label="Scroll">
+          <button type="button" onClick={fit} aria-label="Zoom to fit the scroll">
+            Fit
+          </button>
+          <button type="button" onClick={actual} aria-label="Zoom to 100%">
+            100%
+          </button>
+          <button type="button" onClick={() => undo.undo()} disabled={!canEdit} aria-label="Undo">
+            Undo
+          </button>
+          <button type="button" onClick={() => undo.redo()} disabled={!canEdit} aria-label="Redo">
+            Redo
+          </button>
+          <button type="button" disabled={!canEdit} onClick={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}>
+            Add stage
+          </button>
+          <button type="button" onClick={() => void host.saveFile(`${title.replace(/[^\w.-]+/g, '-')}.journey`, encodeJourneyFile(session.doc))}>
+            Download .journey
+          </button>
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
+      </header>
+      {mode !== 'ok' ? <LicenseNotice mode={mode} onOpenSettings={() => setSettingsOpen(true)} /> : null}
+      {error ? (
+        <div className="js-error" role="alert">
+          {error}
+          <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} />
+      <main className="js-main">
+        <div className="js-canvas" aria-label="Blueprint canvas">
+          {mode === 'blocked' || !loaded ? null : (
+            <CanvasView session={session} origin={origin} undo={undo} readOnly={readOnly} licenseKey={licenseKey} onReady={onReady} onError={setError} />
+          )}
+        </div>
+        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
+      </main>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SettingsDialog
+        open={settingsOpen}
+        host={host}
+        editor={editor}
+        onClose={() => setSettingsOpen(false)}
+        onLicenseKey={(key) => setLicenseKey(key ?? BUILD_LICENSE_KEY)}
+        link={host.linkTo(room, token)}
+      />
+    </div>
+  );
+}
+
+/** The only selected card, stage or lane — or the picked flow. */
+function useSelection(editor: Editor | null, bridge: CanvasBridge | null): Selection {
+  return useValue(
+    'selection',
+    () => {
+      const flow = bridge?.selectedFlow.get();
+      if (flow) return { kind: 'flow', id: flow } as const;
+      const ids = editor?.getSelectedShapeIds() ?? [];
+      if (ids.length !== 1) return null;
+      const entity = entityOf(ids[0]!);
+      return entity ? ({ kind: entity.kind, id: entity.id } as const) : null;
+    },
+    [editor, bridge],
+  );
+}
+
+/** `[` / `]` jump between stages, `?` opens the shortcut list, Shift+1 / Shift+0 fit / 100%. */
+function useShortcuts(editor: Editor | null, bridge: CanvasBridge | null, openHelp: () => void) {
+  useEffect(() => {
+    if (!editor || !bridge) return;
+    let current = -1;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        openHelp();
+        return;
+      }
+      if (e.key !== '[' && e.key !== ']') return;
+      const stages = bridge.layout().stages;
+      if (!stages.length) return;
+      const viewport = editor.getViewportPageBounds();
+      if (current < 0 || current >= stages.length) current = Math.max(0, stages.findIndex((s) => s.x + s.w > viewport.midX));
+      current = Math.max(0, Math.min(stages.length - 1, current + (e.key === ']' ? 1 : -1)));
+      editor.zoomToBounds(stages[current]!.column, { inset: 24, animation: { duration: 200 } });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor, bridge, openHelp]);
+}

@@ -1,0 +1,132 @@
+import { useState, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
+import { deleteCard, deleteFlow, deleteLane, deleteStage, updateCard, updateFlow, updateLane, updateStage } from '../../shared/doc/index.ts';
+import type { Blueprint } from '../../shared/model/index.ts';
+import { cardFields, fieldPatch, fieldValue, FLOW_FIELDS, LANE_FIELDS, STAGE_FIELDS, type FieldSpec } from './fields.ts';
+
+export type Selection = { readonly kind: 'card' | 'stage' | 'lane' | 'flow'; readonly id: string } | null;
+type Edit = (fn: (doc: Y.Doc, origin: object) => void) => void;
+
+/**
+ * The inspector: the fields of the selected card (by kind), stage, lane or flow. Each field
+ * writes only itself (field-level edits: two people editing different fields both keep theirs).
+ * A field being typed in keeps its text when a remote change arrives.
+ */
+export function Inspector({ blueprint, selection, canEdit, edit }: { blueprint: Blueprint; selection: Selection; canEdit: boolean; edit: Edit }) {
+  if (!selection) return null;
+  const { kind, id } = selection;
+  const entity =
+    kind === 'card' ? blueprint.cards.find((c) => c.id === id) : kind === 'stage' ? blueprint.stages.find((s) => s.id === id) : kind === 'lane' ? blueprint.lanes.find((l) => l.id === id) : blueprint.flows.find((f) => f.id === id);
+  if (!entity) return null;
+  const fields = kind === 'card' ? cardFields((entity as Blueprint['cards'][number]).kind) : kind === 'stage' ? STAGE_FIELDS : kind === 'lane' ? LANE_FIELDS : FLOW_FIELDS;
+  const write = (spec: FieldSpec, raw: string) =>
+    edit((doc, origin) => {
+      const patch = fieldPatch(entity, spec, raw);
+      if (kind === 'card') updateCard(doc, id, patch, origin);
+      else if (kind === 'stage') updateStage(doc, id, patch, origin);
+      else if (kind === 'lane') updateLane(doc, id, patch, origin);
+      else updateFlow(doc, id, patch, origin);
+    });
+  const remove = () =>
+    edit((doc, origin) => {
+      if (kind === 'card') deleteCard(doc, id, origin);
+      else if (kind === 'stage') deleteStage(doc, id, {}, origin);
+      else if (kind === 'lane') deleteLane(doc, id, {}, origin);
+      else deleteFlow(doc, id, origin);
+    });
+  const heading = { card: 'Card', stage: 'Stage', lane: 'Lane', flow: 'Flow' }[kind];
+  return (
+    <aside className="js-inspector" aria-label={`${heading} inspector`}>
+      <h2>{heading}</h2>
+      {kind === 'flow' ? <FlowEnds blueprint={blueprint} flow={entity as Blueprint['flows'][number]} /> : null}
+      <fieldset disabled={!canEdit}>
+        {fields.map((spec) => (
+          <Field key={`${id}:${spec.path}`} spec={spec} value={fieldValue(entity, spec.path)} onCommit={(raw) => write(spec, raw)} />
+        ))}
+        {kind === 'card' ? <Metrics card={entity as Blueprint['cards'][number]} /> : null}
+        <button type="button" className="js-danger" onClick={remove}>
+          Delete {heading.toLowerCase()}
+        </button>
+        {kind === 'stage' || kind === 'lane' ? <p className="js-hint">Its cards stay, in the Unplaced tray, until you place them again.</p> : null}
+      </fieldset>
+    </aside>
+  );
+}
+
+function FlowEnds({ blueprint, flow }: { blueprint: Blueprint; flow: Blueprint['flows'][number] }) {
+  const title = (id: string) => blueprint.cards.find((c) => c.id === id)?.title ?? '(missing card)';
+  return (
+    <p className="js-flow-ends">
+      {title(flow.from)} → {title(flow.to)}
+    </p>
+  );
+}
+
+function Metrics({ card }: { card: Blueprint['cards'][number] }) {
+  const m = card.metrics;
+  if (!m) return null;
+  const pct = (v: number | undefined) => (v === undefined ? null : `${Math.round(v * 1000) / 10}%`);
+  const rows = [
+    ['Volume', m.volume?.toLocaleString()],
+    ['Conversion', pct(m.conversionRate)],
+    ['Open rate', pct(m.openRate)],
+    ['Click rate', pct(m.clickRate)],
+    ['Revenue', m.revenue?.toLocaleString()],
+    ['Period', m.period],
+  ].filter(([, v]) => v !== undefined && v !== null);
+  return (
+    <dl className="js-metrics" aria-label="Performance">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Field({ spec, value, onCommit }: { spec: FieldSpec; value: string; onCommit: (raw: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? value;
+  const inputId = `f-${spec.path.replace('.', '-')}`;
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+    if (e.key === 'Escape') {
+      setDraft(null);
+      (e.target as HTMLInputElement).blur();
+    }
+  };
+  const c = spec.control;
+  return (
+    <div className="js-field">
+      <label htmlFor={inputId}>{spec.label}</label>
+      {c.type === 'select' ? (
+        <select id={inputId} value={value} onChange={(e) => onCommit(e.target.value)}>
+          {c.optional || value === '' ? <option value="">—</option> : null}
+          {c.options.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
+        </select>
+      ) : c.type === 'textarea' ? (
+        <textarea id={inputId} value={shown} rows={3} onChange={(e) => setDraft(e.target.value)} onBlur={commit} />
+      ) : (
+        <input
+          id={inputId}
+          type={c.type === 'number' ? 'number' : 'text'}
+          {...(c.type === 'number' ? { min: c.min, max: c.max } : {})}
+          value={shown}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={onKey}
+        />
+      )}
+    </div>
+  );
+}

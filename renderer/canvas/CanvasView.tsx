@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw, type Editor, type TLUiOverrides } from 'tldraw';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
+import 'tldraw/tldraw.css';
+import type { BlueprintSession } from '../host/host.ts';
+import { connectCanvas, type CanvasBridge } from './bridge.ts';
+import { connectPresence } from './presence.ts';
+import { PROJECTED_SHAPE_UTILS } from './shapes/index.ts';
+import { BridgeContext, TitleEditor } from './TitleEditor.tsx';
+import './canvas.css';
+
+// Bundled fonts, icons and translations: the canvas never fetches anything from a CDN.
+const assetUrls = getAssetUrlsByImport();
+const shapeUtils = PROJECTED_SHAPE_UTILS;
+const components = { InFrontOfTheCanvas: TitleEditor };
+// tldraw refuses local creates past 4,000 shapes by default; a blueprint can project more.
+const options = { maxShapesPerPage: 50_000 };
+
+export interface CanvasViewProps {
+  readonly session: BlueprintSession;
+  readonly origin: object;
+  readonly undo: Y.UndoManager;
+  /** Why this person may not edit (viewer, newer document…), or null. */
+  readonly readOnly: string | null;
+  readonly licenseKey: string | undefined;
+  readonly onReady: (editor: Editor, bridge: CanvasBridge) => void;
+  readonly onError: (message: string) => void;
+}
+
+/** The scroll: a tldraw editor over a store fed by the projection, with presence and per-person undo. */
+export function CanvasView({ session, origin, undo, readOnly, licenseKey, onReady, onError }: CanvasViewProps) {
+  const signals = useMemo(
+    () => ({
+      status: atom<'online' | 'offline'>('collaboration status', session.connection() === 'synced' ? 'online' : 'offline'),
+      mode: atom<'readonly' | 'readwrite'>('collaboration mode', readOnly ? 'readonly' : 'readwrite'),
+    }),
+    // The initial mode only; later changes go through the effect below.
+    [session],
+  );
+  const store = useMemo(
+    () =>
+      createTLStore({
+        shapeUtils: [...defaultShapeUtils, ...shapeUtils],
+        bindingUtils: defaultBindingUtils,
+        collaboration: { status: signals.status, mode: signals.mode },
+      }),
+    [signals],
+  );
+  useEffect(() => {
+    signals.mode.set(readOnly ? 'readonly' : 'readwrite');
+  }, [signals, readOnly]);
+  useEffect(() => {
+    const update = () => signals.status.set(session.connection() === 'synced' ? 'online' : 'offline');
+    update();
+    return session.onConnectionChange(update);
+  }, [session, signals]);
+
+  const [bridge, setBridge] = useState<CanvasBridge | null>(null);
+  const overrides = useMemo<TLUiOverrides>(
+    () => ({
+      actions(_editor, actions) {
+        // One undo for everything this person did — model edits and annotations — and nothing else.
+        actions.undo = { ...actions.undo!, onSelect: () => void undo.undo() };
+        actions.redo = { ...actions.redo!, onSelect: () => void undo.redo() };
+        return actions;
+      },
+    }),
+    [undo],
+  );
+
+  const onMount = (editor: Editor) => {
+    const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError });
+    const stopPresence = connectPresence(editor.store, session.awareness, (l) => session.onReconnect(l));
+    setBridge(b);
+    onReady(editor, b);
+    return () => {
+      stopPresence();
+      b.dispose();
+    };
+  };
+
+  return (
+    <BridgeContext.Provider value={bridge}>
+      <Tldraw
+        store={store}
+        shapeUtils={shapeUtils}
+        assetUrls={assetUrls}
+        licenseKey={licenseKey}
+        overrides={overrides}
+        components={components}
+        options={options}
+        onMount={onMount}
+      />
+    </BridgeContext.Provider>
+  );
+}

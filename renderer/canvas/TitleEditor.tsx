@@ -1,0 +1,74 @@
+import { createContext, useContext, useEffect, useRef } from 'react';
+import { useEditor, useValue } from 'tldraw';
+import { updateCard, updateLane, updateStage } from '../../shared/doc/index.ts';
+import type { CanvasBridge } from './bridge.ts';
+import { CARD, LANE, STAGE, entityOf } from './shape-types.ts';
+
+export const BridgeContext = createContext<CanvasBridge | null>(null);
+
+/**
+ * Double-click (or Enter) on a card, stage or lane edits its title in place. One input for the
+ * whole canvas, laid over the shape being edited, so cards stay minimal DOM. The text typed is
+ * the input's own: a remote change to the same card re-projects underneath without touching it.
+ */
+export function TitleEditor() {
+  const editor = useEditor();
+  const bridge = useContext(BridgeContext);
+  const editing = useValue(
+    'title editing',
+    () => {
+      const id = editor.getEditingShapeId();
+      const shape = id ? editor.getShape(id) : undefined;
+      if (!shape || (shape.type !== CARD && shape.type !== STAGE && shape.type !== LANE)) return null;
+      const bounds = editor.getShapePageBounds(shape);
+      if (!bounds) return null;
+      const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY });
+      const zoom = editor.getZoomLevel();
+      const text = shape.type === CARD ? (shape.props as { title: string }).title : (shape.props as { name: string }).name;
+      return { id: shape.id, type: shape.type, x: topLeft.x, y: topLeft.y, w: bounds.width * zoom, text };
+    },
+    [editor],
+  );
+  const input = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  const editingId = editing?.id;
+  useEffect(() => {
+    done.current = false;
+    input.current?.focus();
+    input.current?.select();
+  }, [editingId]);
+  if (!editing || !bridge) return null;
+
+  const commit = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    const value = input.current?.value.trim() ?? '';
+    const entity = entityOf(editing.id);
+    if (save && entity && value !== editing.text && (value || entity.kind === 'card')) {
+      bridge.edit((doc, origin) => {
+        if (entity.kind === 'card') updateCard(doc, entity.id, { title: value }, origin);
+        else if (entity.kind === 'stage') updateStage(doc, entity.id, { name: value }, origin);
+        else updateLane(doc, entity.id, { name: value }, origin);
+      });
+    }
+    editor.setEditingShape(null);
+  };
+  const label = editing.type === CARD ? 'Card title' : editing.type === STAGE ? 'Stage name' : 'Lane name';
+  return (
+    <input
+      key={editing.id}
+      ref={input}
+      className="js-title-editor"
+      aria-label={label}
+      defaultValue={editing.text}
+      style={{ left: editing.x, top: editing.y, width: Math.max(160, editing.w) }}
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') commit(true);
+        if (e.key === 'Escape') commit(false);
+      }}
+      onBlur={() => commit(true)}
+    />
+  );
+}

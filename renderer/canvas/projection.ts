@@ -1,0 +1,233 @@
+import { summariseStages, type Blueprint, type Card, type ResolvedBlueprint } from '../../shared/model/index.ts';
+import { resolveBlueprint } from '../../shared/model/index.ts';
+import { layoutBlueprint, type ScrollLayout } from '../../shared/layout/index.ts';
+import { cardDetail, stageSummaryLine } from './card-text.ts';
+import {
+  CARD,
+  CELL,
+  EMOTION,
+  FLOWS,
+  LANE,
+  STAGE,
+  TRAY,
+  shapeIds,
+  type CardProps,
+  type CellProps,
+  type EmotionProps,
+  type FlowsProps,
+  type LaneProps,
+  type StageProps,
+  type TrayProps,
+} from './shape-types.ts';
+
+/**
+ * The projection: model → the tldraw shape records that draw it (DESIGN.md §3). Pure and
+ * deterministic, so every client draws the same scroll, and testable without a DOM. The canvas
+ * applies the difference with the store's `mergeRemoteChanges`, so projected shapes are never
+ * synced and never enter tldraw's history.
+ */
+export interface ShapeRecord {
+  readonly id: string;
+  readonly typeName: 'shape';
+  readonly type: string;
+  readonly x: number;
+  readonly y: number;
+  readonly rotation: number;
+  readonly index: string;
+  readonly parentId: string;
+  readonly isLocked: boolean;
+  readonly opacity: number;
+  readonly meta: Record<string, never>;
+  readonly props: object;
+}
+
+/**
+ * Z-order of the layers (fractional index keys, all in the page): cells at the back, then the
+ * tray, the emotion curve, headers, flows and cards. User annotations go above (tldraw puts a new
+ * shape above the highest index), and may be sent behind.
+ */
+export const LAYER_INDEX = { cell: 'a1', tray: 'a2', emotion: 'a3', lane: 'a4', stage: 'a5', flows: 'a6', card: 'a7' } as const;
+
+export const PAGE_ID = 'page:page';
+
+export interface Projection {
+  readonly layout: ScrollLayout;
+  readonly view: ResolvedBlueprint;
+  readonly shapes: readonly ShapeRecord[];
+}
+
+const EMPTY_META: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+function record(id: string, type: string, x: number, y: number, index: string, isLocked: boolean, props: object): ShapeRecord {
+  return { id, typeName: 'shape', type, x, y, rotation: 0, index, parentId: PAGE_ID, isLocked, opacity: 1, meta: EMPTY_META, props };
+}
+
+// Card props depend only on the card (frozen and shared by readBlueprint while unchanged) and its size.
+const cardPropsCache = new WeakMap<Card, CardProps>();
+function cardProps(card: Card, w: number, h: number): CardProps {
+  const cached = cardPropsCache.get(card);
+  if (cached && cached.w === w && cached.h === h) return cached;
+  const props: CardProps = {
+    w,
+    h,
+    title: card.title,
+    kind: card.kind,
+    detail: cardDetail(card),
+    channel: card.channel ?? '',
+    owner: card.owner,
+    status: card.status,
+  };
+  if (Object.isFrozen(card)) cardPropsCache.set(card, props);
+  return props;
+}
+
+export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): Projection {
+  const view = resolveBlueprint(blueprint);
+  const layout = layoutBlueprint(view);
+  const shapes: ShapeRecord[] = [];
+  const stageNames = new Map(view.stages.map((s) => [s.id, s.name]));
+  const laneNames = new Map(view.lanes.map((l) => [l.id, l.name]));
+  const laneKinds = new Map(view.lanes.map((l) => [l.id, l.kind]));
+  const laneIndex = new Map(layout.lanes.map((l) => [l.id, l.index]));
+  const band = layout.options.emotionBandHeight;
+
+  for (const cell of layout.cells) {
+    const props: CellProps = {
+      w: cell.w,
+      h: cell.h,
+      stageId: cell.stageId,
+      laneId: cell.laneId,
+      label: `${stageNames.get(cell.stageId) ?? ''}, ${laneNames.get(cell.laneId) ?? ''}`,
+      shade: (laneIndex.get(cell.laneId) ?? 0) % 2,
+      band: laneKinds.get(cell.laneId) === 'thinking-feeling' ? band : 0,
+    };
+    shapes.push(record(shapeIds.cell(cell.stageId, cell.laneId), CELL, cell.x, cell.y, LAYER_INDEX.cell, true, props));
+  }
+
+  if (layout.tray) {
+    const props: TrayProps = { w: layout.tray.w, h: layout.tray.h, count: layout.tray.cardIds.length };
+    shapes.push(record(shapeIds.tray(), TRAY, layout.tray.x, layout.tray.y, LAYER_INDEX.tray, true, props));
+  }
+
+  for (const curve of layout.emotionCurves) {
+    const props: EmotionProps = {
+      w: curve.band.w,
+      h: curve.band.h,
+      points: curve.points.map((p) => ({ x: p.x - curve.band.x, y: p.y - curve.band.y, emotion: Math.round(p.emotion * 10) / 10 })),
+    };
+    shapes.push(record(shapeIds.emotion(curve.laneId), EMOTION, curve.band.x, curve.band.y, LAYER_INDEX.emotion, true, props));
+  }
+
+  const stagesById = new Map(view.stages.map((s) => [s.id, s]));
+  const summaries = new Map(summariseStages(view).map((s) => [s.stageId, s]));
+  for (const box of layout.stages) {
+    const stage = stagesById.get(box.id)!;
+    const props: StageProps = {
+      w: box.w,
+      h: box.h,
+      name: stage.name,
+      index: box.index,
+      macro: stage.macroStage ?? '',
+      entry: stage.entryCriterion,
+      summary: stageSummaryLine(summaries.get(stage.id)),
+    };
+    shapes.push(record(shapeIds.stage(box.id), STAGE, box.x, box.y, LAYER_INDEX.stage, false, props));
+  }
+
+  const lanesById = new Map(view.lanes.map((l) => [l.id, l]));
+  for (const box of layout.lanes) {
+    const lane = lanesById.get(box.id)!;
+    const props: LaneProps = { w: box.w, h: box.h, name: lane.name, kind: lane.kind, owner: lane.owner };
+    shapes.push(record(shapeIds.lane(box.id), LANE, box.x, box.y, LAYER_INDEX.lane, false, props));
+  }
+
+  if (layout.flows.length > 0) {
+    const flowsById = new Map(view.flows.map((f) => [f.id, f]));
+    const { x, y, w, h } = layout.grid.w > 0 ? layout.bounds : { x: 0, y: 0, w: 1, h: 1 };
+    const props: FlowsProps = {
+      w: Math.max(1, w),
+      h: Math.max(1, h),
+      lines: layout.flows.map((f) => ({
+        id: f.id,
+        x1: f.start.x - x,
+        y1: f.start.y - y,
+        x2: f.end.x - x,
+        y2: f.end.y - y,
+        label: flowLabel(flowsById.get(f.id)),
+      })),
+    };
+    shapes.push(record(shapeIds.flows(), FLOWS, x, y, LAYER_INDEX.flows, true, props));
+  }
+
+  for (const box of layout.cards) {
+    const card = view.cardsById.get(box.id)!;
+    shapes.push(record(shapeIds.card(box.id), CARD, box.x, box.y, LAYER_INDEX.card, false, cardProps(card, box.w, box.h)));
+  }
+  return { layout, view, shapes };
+}
+
+function flowLabel(flow: { label: string; event?: string; condition?: string; delay?: string } | undefined): string {
+  if (!flow) return '';
+  if (flow.label) return flow.label;
+  return [flow.event, flow.condition, flow.delay ? `after ${flow.delay}` : undefined].filter(Boolean).join(' · ');
+}
+
+export interface ShapeDiff {
+  readonly put: ShapeRecord[];
+  readonly remove: string[];
+}
+
+/**
+ * What to change in the store so that its projected shapes equal `desired`. Shapes in `hold` (being
+ * dragged or resized by the local user right now) keep their position and size, so a remote
+ * change never yanks a shape from under the pointer; everything else about them still updates.
+ */
+export function diffProjection(
+  current: ReadonlyMap<string, ShapeRecord>,
+  desired: readonly ShapeRecord[],
+  hold: ReadonlySet<string> = new Set(),
+): ShapeDiff {
+  const put: ShapeRecord[] = [];
+  const seen = new Set<string>();
+  for (const next of desired) {
+    seen.add(next.id);
+    const prev = current.get(next.id);
+    let target = next;
+    if (prev && hold.has(next.id)) {
+      const props = { ...next.props, w: (prev.props as { w: number }).w, h: (prev.props as { h: number }).h };
+      target = { ...next, x: prev.x, y: prev.y, props };
+    }
+    if (!prev || !sameShape(prev, target)) put.push(target);
+  }
+  const remove: string[] = [];
+  for (const id of current.keys()) if (!seen.has(id)) remove.push(id);
+  return { put, remove };
+}
+
+function sameShape(a: ShapeRecord, b: ShapeRecord): boolean {
+  return (
+    a.type === b.type &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.index === b.index &&
+    a.parentId === b.parentId &&
+    a.isLocked === b.isLocked &&
+    a.rotation === b.rotation &&
+    a.opacity === b.opacity &&
+    (a.props === b.props || jsonEqual(a.props, b.props))
+  );
+}
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}

@@ -1,0 +1,92 @@
+import { Rectangle2d, ShapeUtil, T, type Geometry2d, type TLShape } from 'tldraw';
+import { canvasActions } from '../canvas-actions.ts';
+import { statusLabel } from '../card-text.ts';
+import { CARD, type CardProps } from '../shape-types.ts';
+import { KIND_FILL } from './palette.ts';
+import { svgText } from './svg-text.tsx';
+
+type CardShape = TLShape<typeof CARD>;
+
+/**
+ * A card: deliberately minimal DOM (three elements), because tldraw mounts every shape and a
+ * blueprint can hold thousands of cards. Styling is CSS by class (kind, status, channel icon).
+ */
+export class CardShapeUtil extends ShapeUtil<CardShape> {
+  static override type = CARD;
+  static override props = {
+    w: T.number,
+    h: T.number,
+    title: T.string,
+    kind: T.string,
+    detail: T.string,
+    channel: T.string,
+    owner: T.string,
+    status: T.string,
+  };
+
+  getDefaultProps(): CardProps {
+    return { w: 160, h: 96, title: '', kind: 'note', detail: '', channel: '', owner: '', status: 'draft' };
+  }
+
+  getGeometry(shape: CardShape): Geometry2d {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true });
+  }
+
+  override canResize(): boolean {
+    return false;
+  }
+  override hideResizeHandles(): boolean {
+    return true;
+  }
+  override hideRotateHandle(): boolean {
+    return true;
+  }
+  override canEdit(): boolean {
+    return true;
+  }
+  override getText(shape: CardShape): string {
+    return shape.props.title;
+  }
+  override getAriaDescriptor(shape: CardShape): string {
+    return `Card: ${shape.props.title || 'untitled'}${shape.props.detail ? ` — ${shape.props.detail}` : ''}`;
+  }
+
+  component(shape: CardShape) {
+    const p = shape.props;
+    const meta = p.owner ? `${p.owner} · ${statusLabel(p.status)}` : statusLabel(p.status);
+    return (
+      <div className={`js-card k-${p.kind} s-${p.status}`}>
+        <div className="js-card-t">{p.title || 'Untitled'}</div>
+        <div className={p.channel ? `js-card-d ch ch-${p.channel}` : 'js-card-d'}>{p.detail}</div>
+        <div className="js-card-m">{meta}</div>
+      </div>
+    );
+  }
+
+  getIndicatorPath(shape: CardShape): Path2D {
+    const path = new Path2D();
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 6);
+    return path;
+  }
+
+  override toSvg(shape: CardShape) {
+    const p = shape.props;
+    return (
+      <g>
+        <rect width={p.w} height={p.h} rx={6} fill={KIND_FILL[p.kind] ?? '#f5f5f4'} stroke="#9ca3af" />
+        {svgText(p.title || 'Untitled', 8, 18, p.w - 16, 12, '#111827', true)}
+        {svgText(p.detail, 8, 38, p.w - 16, 10, '#374151')}
+        {svgText(p.owner ? `${p.owner} · ${statusLabel(p.status)}` : statusLabel(p.status), 8, p.h - 10, p.w - 16, 10, '#6b7280')}
+      </g>
+    );
+  }
+
+  override onTranslate(initial: CardShape, current: CardShape) {
+    if (!canvasActions(this.editor)?.canEdit()) return { id: current.id, type: current.type, x: initial.x, y: initial.y };
+    return undefined;
+  }
+
+  override onTranslateEnd(_initial: CardShape, current: CardShape) {
+    canvasActions(this.editor)?.cardDropped(current);
+  }
+}

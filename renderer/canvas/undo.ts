@@ -1,0 +1,20 @@
+import * as Y from 'yjs';
+import { DOC_KEYS } from '../../shared/doc/index.ts';
+
+/**
+ * Per-person undo (DESIGN.md §2): a Y.UndoManager over this client's local origin, covering the
+ * model and the annotations alike, so one Ctrl/Cmd+Z undoes this person's last gesture — a moved
+ * card, a drawn arrow, a typed title — and never someone else's edit.
+ */
+export function createUndoManager(doc: Y.Doc, origin: object): Y.UndoManager {
+  const scope = [
+    doc.getMap(DOC_KEYS.meta),
+    doc.getMap(DOC_KEYS.personas),
+    doc.getMap(DOC_KEYS.stages),
+    doc.getMap(DOC_KEYS.lanes),
+    doc.getMap(DOC_KEYS.cards),
+    doc.getMap(DOC_KEYS.flows),
+    doc.getMap(DOC_KEYS.annotations),
+  ];
+  return new Y.UndoManager(scope, { trackedOrigins: new Set([origin]), captureTimeout: 400 });
+}

@@ -1,0 +1,53 @@
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
+/**
+ * The Host: the app's storage, files and settings as the UI sees them (DESIGN.md §1, §5, §6).
+ * The web edition implements it here (IndexedDB cache + same-origin sync); the desktop edition
+ * implements it over the preload API (local document store in the main process).
+ */
+export type ConnectionState = 'offline' | 'connecting' | 'synced';
+export type Role = 'editor' | 'viewer';
+
+export interface BlueprintSession {
+  readonly room: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** From the access token; the server enforces it, the UI follows it. */
+  readonly role: Role;
+  /** Resolves when the local copy (IndexedDB) has been loaded into `doc`. */
+  readonly loaded: Promise<void>;
+  connection(): ConnectionState;
+  /** Why the server refused this connection (bad or expired token, wrong room…), if it did. */
+  refusal(): string | null;
+  /** Called on every change of `connection()` or `refusal()`. */
+  onConnectionChange(listener: () => void): () => void;
+  /** Called each time the connection to the server is (re)established. */
+  onReconnect(listener: () => void): () => void;
+  destroy(): void;
+}
+
+export interface RecentBlueprint {
+  readonly room: string;
+  readonly title: string;
+  readonly token?: string;
+  /** ISO time it was last opened. */
+  readonly openedAt: string;
+}
+
+export type SettingKey = 'licenseKey' | 'userName';
+
+export interface Host {
+  readonly kind: 'web' | 'desktop';
+  openBlueprint(room: string, token?: string): BlueprintSession;
+  /** Blueprints opened before on this device, most recent first. */
+  recent(): RecentBlueprint[];
+  remember(entry: Omit<RecentBlueprint, 'openedAt'>): void;
+  forget(room: string): void;
+  getSetting(key: SettingKey): string | undefined;
+  setSetting(key: SettingKey, value: string | undefined): void;
+  /** Saves a `.journey` file (download in the web edition, a save dialog on the desktop). */
+  saveFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Link to a blueprint as others should open it (with the token when there is one). */
+  linkTo(room: string, token?: string): string;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { refusalMessage, roleFromToken } from './token.ts';
+
+describe('roleFromToken', () => {
+  // The shape of the server's tokens (sync-server/auth/token.ts): header.claims.signature, base64url.
+  const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const token = (claims: object) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}.c2lnbmF0dXJl`;
+  it('reads the role from the claims', () => {
+    expect(roleFromToken(token({ room: 'r1', role: 'viewer', exp: 2e9 }))).toBe('viewer');
+    expect(roleFromToken(token({ room: '*', role: 'editor', exp: 2e9 }))).toBe('editor');
+  });
+  it('treats no token or garbage as an editor (the server decides)', () => {
+    expect(roleFromToken(undefined)).toBe('editor');
+    expect(roleFromToken('not.a-jwt')).toBe('editor');
+  });
+  it('explains refusals and ignores ordinary closes', () => {
+    expect(refusalMessage(4401, '')).toMatch(/token/);
+    expect(refusalMessage(1006, '')).toBeNull();
+  });
+});

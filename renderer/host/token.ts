@@ -1,0 +1,34 @@
+import type { Role } from './host.ts';
+
+/**
+ * The role an access token grants, read from its claims without verifying it: the UI only uses it
+ * to show a read-only canvas to viewers; the server verifies the signature and enforces the role.
+ */
+export function roleFromToken(token: string | undefined | null): Role {
+  if (!token) return 'editor';
+  const payload = token.split('.')[1];
+  if (!payload) return 'editor';
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const claims = JSON.parse(json) as { role?: unknown };
+    return claims.role === 'viewer' ? 'viewer' : 'editor';
+  } catch {
+    return 'editor';
+  }
+}
+
+/** What a server close code means to a person (shared/sync/contract.ts CloseCode). */
+export function refusalMessage(code: number, reason: string): string | null {
+  switch (code) {
+    case 4400:
+      return 'This blueprint link is not valid (bad room name).';
+    case 4401:
+      return 'The server refused the link: its access token is missing, invalid or expired. Ask for a new link.';
+    case 4403:
+      return 'The server refused the link: it does not grant access to this blueprint from here.';
+    case 4413:
+      return 'The server refused a change: the blueprint has reached its maximum size.';
+    default:
+      return code >= 4400 && code < 4500 ? `The server refused the connection (${code}${reason ? `: ${reason}` : ''}).` : null;
+  }
+}

@@ -1,0 +1,78 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type { BlueprintSession, ConnectionState } from './host.ts';
+import { refusalMessage, roleFromToken } from './token.ts';
+
+/** IndexedDB database of a room's offline copy. */
+export const cacheName = (room: string): string => `journeyscroll:${room}`;
+
+/**
+ * A blueprint opened in the web edition: the Y.Doc, its offline copy in IndexedDB (so a reload
+ * with no server still shows it, and edits made offline are kept) and same-origin sync with the
+ * server that served the page (`ws(s)://<host>/sync/<room>`).
+ * BroadcastChannel sync between tabs is off: every tab syncs through the server, so a viewer's
+ * tab can never hand writes to an editor's tab, and what a test sees went through the server.
+ */
+export function openWebSession(room: string, token: string | undefined, origin: Location | URL = location): BlueprintSession {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(cacheName(room), doc);
+  const scheme = origin.protocol === 'https:' ? 'wss:' : 'ws:';
+  const provider = new WebsocketProvider(`${scheme}//${origin.host}/sync`, room, doc, {
+    params: token ? { token } : {},
+    disableBc: true,
+    maxBackoffTime: 2500,
+  });
+  let state: ConnectionState = 'connecting';
+  let refused: string | null = null;
+  const listeners = new Set<() => void>();
+  const reconnectListeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  const set = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    notify();
+  };
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') {
+      refused = null;
+      reconnectListeners.forEach((l) => l());
+      set(provider.synced ? 'synced' : 'connecting');
+    } else if (status === 'connecting') set('connecting');
+    else set('offline');
+  });
+  provider.on('sync', (synced: boolean) => set(synced && provider.wsconnected ? 'synced' : provider.wsconnected ? 'connecting' : 'offline'));
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    const message = event ? refusalMessage(event.code, event.reason) : null;
+    if (message) {
+      refused = message;
+      notify();
+    }
+    set('offline');
+  });
+  const loaded = persistence.whenSynced.then(() => undefined);
+  return {
+    room,
+    doc,
+    awareness: provider.awareness,
+    role: roleFromToken(token),
+    loaded,
+    connection: () => state,
+    refusal: () => refused,
+    onConnectionChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      reconnectListeners.clear();
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { TEMPLATES } from '../../shared/templates/index.ts';
+import type { Host } from '../host/host.ts';
+import { newRoomName } from './routes.ts';
+
+/** The home page: blueprints opened before on this device, and a new one from a template. */
+export function Home({ host }: { host: Host }) {
+  const [recent, setRecent] = useState(() => host.recent());
+  const [template, setTemplate] = useState(TEMPLATES.find((t) => t.id === 'b2b-lead-to-renewal')?.id ?? TEMPLATES[0]!.id);
+  const token = new URLSearchParams(location.search).get('token') ?? undefined;
+  const create = () => {
+    const room = newRoomName();
+    const url = new URL(host.linkTo(room, token));
+    url.searchParams.set('template', template);
+    location.assign(url.pathname + url.search);
+  };
+  return (
+    <main className="js-home">
+      <h1>JourneyScroll</h1>
+      <section aria-labelledby="js-new">
+        <h2 id="js-new">New blueprint</h2>
+        <label>
+          Template
+          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
+            {TEMPLATES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="js-hint">{TEMPLATES.find((t) => t.id === template)?.description}</p>
+        <button type="button" onClick={create}>
+          Create blueprint
+        </button>
+      </section>
+      <section aria-labelledby="js-recent">
+        <h2 id="js-recent">Opened before on this device</h2>
+        {recent.length === 0 ? (
+          <p>None yet. Open a link someone shared, or create a blueprint.</p>
+        ) : (
+          <ul className="js-recent">
+            {recent.map((entry) => (
+              <li key={entry.room}>
+                <a href={host.linkTo(entry.room, entry.token)}>{entry.title}</a>
+                <span className="js-hint"> · opened {new Date(entry.openedAt).toLocaleString()}</span>
+                <button
+                  type="button"
+                  aria-label={`Forget ${entry.title}`}
+                  onClick={() => {
+                    host.forget(entry.room);
+                    setRecent(host.recent());
+                  }}
+                >
+                  Forget
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
