@@ -82,7 +82,8 @@ describe('visual exports render', () => {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.goto(`file://${svgPath}`);
+      // Inline in a page: Playwright's full-page screenshot of a bare SVG document never completes.
+      await page.setContent(`<!doctype html><body style="margin:0">${readFileSync(svgPath, 'utf8')}</body>`);
       const seen = await page.evaluate(() => {
         const visible = (el: Element) => {
           const r = el.getBoundingClientRect();
