@@ -1,6 +1,6 @@
 import { sortByOrder } from '../../model/order.ts';
 import type { Blueprint, Card, Flow } from '../../model/schema.ts';
-import { conditionSyntaxError } from './condition-syntax.ts';
+import { conditionError } from '../../journey/condition.ts';
 
 /**
  * The structural rules a template must meet to compile into a sensible executable journey
@@ -87,7 +87,7 @@ type Report = (rule: string, message: string, ...ids: string[]) => void;
 
 function checkCondition(condition: string | undefined, where: string, id: string, report: Report): void {
   if (condition === undefined) return;
-  const error = conditionSyntaxError(condition);
+  const error = conditionError(condition);
   if (error) report('bad-condition', `${where}: condition "${condition}" — ${error}`, id);
 }
 
