@@ -134,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = opts.host;
   const syncUrl = `ws://${urlHost(host)}:${port}${SYNC_PATH_PREFIX.slice(0, -1)}`;
   const httpUrl = `http://${urlHost(host)}:${port}`;
-  logger.info('listening', {
+  logger.lifecycle('listening', {
     host,
     port,
     url: syncUrl,
@@ -151,7 +151,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http.closeIdleConnections();
     manager.group.flush();
     const open = [...connections];
-    logger.info('shutting down', { connections: open.length });
+    let graceTimer: NodeJS.Timeout | undefined;
+    logger.lifecycle('shutting down', { connections: open.length });
     await Promise.race([
       Promise.all(
         open.map(
@@ -163,15 +164,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             }),
         ),
       ),
-      new Promise((resolve) => setTimeout(resolve, opts.closeGraceMs)),
+      new Promise((resolve) => (graceTimer = setTimeout(resolve, opts.closeGraceMs))),
     ]);
+    clearTimeout(graceTimer);
     for (const conn of connections) conn.ws.terminate();
     // What clients sent before acknowledging the close was read and queued: commit it too.
     manager.closeAll();
     http.closeAllConnections();
     await httpClosed;
     if (ownStore) store.close();
-    logger.info('stopped', { ms: Math.round(performance.now() - start) });
+    logger.lifecycle('stopped', { ms: Math.round(performance.now() - start) });
   }
 
   return {

@@ -88,28 +88,42 @@ const serve: CliCommand = {
   help,
   async run(args, io) {
     const options = serveOptions(args, io.env, io.cwd);
-    const server = await startServer(options);
+    const logger = options.logger!;
+    // Handlers first: a signal that arrives while starting (the "listening" line is already out)
+    // must still mean a clean stop, not Node's default of dying on the spot.
+    let signalled: string | null = null;
+    let onSignal: (signal: string) => void = (signal) => (signalled = signal);
+    const onTerm = () => onSignal('SIGTERM');
+    const onInt = () => onSignal('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+    let server;
+    try {
+      server = await startServer(options);
+    } catch (error) {
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      throw error;
+    }
+    const running = server;
     return new Promise<number>((done) => {
-      const stop = (signal: string) => {
+      onSignal = (signal) => {
         process.off('SIGTERM', onTerm);
         process.off('SIGINT', onInt);
-        options.logger?.info('signal', { signal });
+        logger.lifecycle('signal', { signal });
         setTimeout(() => {
-          options.logger?.error('shutdown did not finish in time; exiting');
+          logger.error('shutdown did not finish in time; exiting');
           process.exit(1);
         }, HARD_DEADLINE_MS).unref();
-        server.close().then(
+        running.close().then(
           () => done(0),
           (error: unknown) => {
-            options.logger?.error('shutdown failed', { error });
+            logger.error('shutdown failed', { error });
             done(1);
           },
         );
       };
-      const onTerm = () => stop('SIGTERM');
-      const onInt = () => stop('SIGINT');
-      process.on('SIGTERM', onTerm);
-      process.on('SIGINT', onInt);
+      if (signalled) onSignal(signalled);
     });
   },
 };
