@@ -106,13 +106,23 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
     (ed: Editor, b: CanvasBridge) => {
       setEditor(ed);
       setBridge(b);
-      const fit = () => ed.zoomToBounds(b.layout().bounds, { inset: 24 });
-      fit();
       // For tests and debugging: the live objects of this page.
       (window as unknown as { journeyscroll?: unknown }).journeyscroll = { doc: session.doc, editor: ed, bridge: b, session, undo, readBlueprint: () => readBlueprint(session.doc) };
     },
     [session, undo],
   );
+
+  // Fit the whole scroll once, as soon as there is one (a joining peer gets it from the sync).
+  const [fitted, setFitted] = useState(false);
+  const hasScroll = blueprint.stages.length > 0 || blueprint.lanes.length > 0;
+  useEffect(() => {
+    if (fitted || !editor || !bridge || !hasScroll) return;
+    const frame = requestAnimationFrame(() => {
+      editor.zoomToBounds(bridge.layout().bounds, { inset: 24 });
+      setFitted(true);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitted, editor, bridge, hasScroll, blueprint]);
 
   const selection = useSelection(editor, bridge);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });

@@ -18,9 +18,9 @@ import {
 import type { ScrollLayout } from '../../shared/layout/index.ts';
 import { annotationDiff, isAnnotation, SCHEMA_RECORD_ID, toAnnotation, type PlainRecord } from './annotations.ts';
 import { registerCanvasActions } from './canvas-actions.ts';
-import { cardDropAt, clampStageWidth, reorderIndex } from './gestures.ts';
+import { cardDropAt, clampStageWidth, flowAt, reorderIndex } from './gestures.ts';
 import { diffProjection, projectBlueprint, type ShapeRecord } from './projection.ts';
-import { CARD, PROJECTED_TYPES, entityOf } from './shape-types.ts';
+import { CARD, FLOWS, PROJECTED_TYPES, entityOf, shapeIds, type FlowsProps } from './shape-types.ts';
 
 /**
  * The bridge between the Y.Doc (the model) and the tldraw editor (its picture):
@@ -326,6 +326,19 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     return out;
   }
 
+  // A click on the canvas (nothing selectable under it) picks the flow drawn there, if any.
+  const onEditorEvent = (info: { type: string; name: string; target?: string }) => {
+    if (info.type !== 'pointer' || info.name !== 'pointer_down' || info.target !== 'canvas' || !editor.isIn('select.idle')) return;
+    const point = editor.inputs.getCurrentPagePoint();
+    const hit = editor.getShapeAtPoint(point, { hitInside: true, margin: 0 });
+    if (hit && !hit.isLocked) return;
+    const flows = editor.getShape(shapeIds.flows() as TLShapeId);
+    if (!flows || flows.type !== FLOWS) return void (selectedFlow.get() && selectedFlow.set(null));
+    const id = flowAt((flows.props as FlowsProps).lines, flows, point, 6 / editor.getZoomLevel());
+    if (id !== selectedFlow.get()) selectedFlow.set(id);
+  };
+  editor.on('event', onEditorEvent);
+
   // Delete / Backspace on a picked flow removes it (tldraw's own delete handles selected shapes).
   const onKey = (e: KeyboardEvent) => {
     const flow = selectedFlow.get();
@@ -349,6 +362,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       disposed = true;
       doc.off('afterTransaction', onTransaction);
       window.removeEventListener('keydown', onKey);
+      editor.off('event', onEditorEvent);
       if (frame) {
         cancelAnimationFrame(frame.raf);
         clearTimeout(frame.timer);

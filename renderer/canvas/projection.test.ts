@@ -6,7 +6,7 @@ import { generateBlueprint } from '../../shared/model/index.ts';
 import { overlaps } from '../../shared/layout/index.ts';
 import { diffProjection, projectBlueprint, type ShapeRecord } from './projection.ts';
 import { CARD, CELL, FLOWS, STAGE, TRAY, shapeIds } from './shape-types.ts';
-import { cardDropAt, reorderIndex } from './gestures.ts';
+import { cardDropAt, flowAt, reorderIndex } from './gestures.ts';
 
 const ME = { me: true };
 const byId = (shapes: readonly ShapeRecord[]) => new Map(shapes.map((s) => [s.id, s]));
@@ -124,6 +124,17 @@ describe('gestures', () => {
     expect(cardDropAt(layout, { x: first.x + first.w - 2, y: first.y + 2 }, moving)).toMatchObject({ index: 1 });
     expect(cardDropAt(layout, { x: cell.x + cell.w - 2, y: cell.y + cell.h - 2 }, moving)).toMatchObject({ index: cell.cardIds.length });
     expect(cardDropAt(layout, { x: -50, y: 10 }, moving)).toBeNull();
+  });
+
+  it('hit-tests flows along their curves, not their bounding boxes', () => {
+    const lines = [
+      { id: 'f1', x1: 0, y1: 0, x2: 200, y2: 0, label: '' },
+      { id: 'f2', x1: 0, y1: 0, x2: 200, y2: 200, label: '' },
+    ];
+    const origin = { x: 1000, y: 500 };
+    expect(flowAt(lines, origin, { x: 1100, y: 503 }, 6)).toBe('f1');
+    expect(flowAt(lines, origin, { x: 1100, y: 600 }, 6)).toBe('f2'); // the S-curve's midpoint
+    expect(flowAt(lines, origin, { x: 1150, y: 540 }, 6)).toBeNull(); // inside f2's box, off its curve
   });
 
   it('reorders headers by centre position', () => {

@@ -1,6 +1,6 @@
 import { Rectangle2d, ShapeUtil, T, type Geometry2d, type TLShape } from 'tldraw';
-import type { PointerEvent as ReactPointerEvent } from 'react';
 import { canvasActions } from '../canvas-actions.ts';
+import { flowControls } from '../gestures.ts';
 import { FLOWS, type FlowLine, type FlowsProps } from '../shape-types.ts';
 
 type FlowsShape = TLShape<typeof FLOWS>;
@@ -9,7 +9,8 @@ type FlowsShape = TLShape<typeof FLOWS>;
  * Every flow in one SVG shape: a blueprint has thousands of flows and tldraw mounts every shape,
  * so one shape with one path per flow costs far less than a shape per flow. A flow is picked by
  * clicking its line (the inspector then shows it, and Delete removes it); flows are drawn by
- * drawing an arrow from card to card with tldraw's arrow tool.
+ * drawing an arrow from card to card with tldraw's arrow tool. Clicks are hit-tested along the curves
+ * (gestures.ts `flowAt`), never by DOM events, so a flow passing under a card never steals its click.
  */
 export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
   static override type = FLOWS;
@@ -40,10 +41,6 @@ export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
 
   component(shape: FlowsShape) {
     const selected = canvasActions(this.editor)?.selectedFlow() ?? null;
-    const pick = (id: string) => (e: ReactPointerEvent) => {
-      e.stopPropagation();
-      canvasActions(this.editor)?.selectFlow(id);
-    };
     return (
       <svg className="js-flows" width={shape.props.w} height={shape.props.h}>
         <defs>
@@ -55,7 +52,7 @@ export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
           </marker>
         </defs>
         {shape.props.lines.map((line) => (
-          <Flow key={line.id} line={line} selected={line.id === selected} onPick={pick(line.id)} />
+          <Flow key={line.id} line={line} selected={line.id === selected} />
         ))}
       </svg>
     );
@@ -73,21 +70,14 @@ export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
 }
 
 function path(l: FlowLine): string {
-  const dx = l.x2 - l.x1;
-  const dy = l.y2 - l.y1;
-  if (Math.abs(dx) >= Math.abs(dy)) {
-    const c = dx / 2;
-    return `M${l.x1} ${l.y1}C${l.x1 + c} ${l.y1} ${l.x2 - c} ${l.y2} ${l.x2} ${l.y2}`;
-  }
-  const c = dy / 2;
-  return `M${l.x1} ${l.y1}C${l.x1} ${l.y1 + c} ${l.x2} ${l.y2 - c} ${l.x2} ${l.y2}`;
+  const [a, b, c, d] = flowControls(l);
+  return `M${a.x} ${a.y}C${b.x} ${b.y} ${c.x} ${c.y} ${d.x} ${d.y}`;
 }
 
-function Flow({ line, selected, onPick }: { line: FlowLine; selected: boolean; onPick: (e: ReactPointerEvent) => void }) {
+function Flow({ line, selected }: { line: FlowLine; selected: boolean }) {
   const d = path(line);
   return (
     <g className={selected ? 'js-flow js-flow-sel' : 'js-flow'} data-flow-id={line.id}>
-      <path d={d} className="js-flow-hit" onPointerDown={onPick} />
       <path d={d} className="js-flow-line" markerEnd={selected ? 'url(#js-arrow-sel)' : 'url(#js-arrow)'} />
       {line.label ? (
         <text x={(line.x1 + line.x2) / 2} y={(line.y1 + line.y2) / 2 - 6} className="js-flow-label">
