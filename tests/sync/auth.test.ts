@@ -65,9 +65,7 @@ describe('roles', () => {
     const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/journeyscroll_viewer_writes_dropped_total [1-9]/);
     destroyAllClients();
-    const t0 = Date.now();
     expect((await server.stop()).code).toBe(0);
-    console.log('stop took', Date.now() - t0);
     const store = openStore(join(server.dataDir, 'journeyscroll.sqlite'));
     const stored = store.loadDoc('board').doc;
     expect(stored.getText('notes').toString()).toBe('by the editor. ');
