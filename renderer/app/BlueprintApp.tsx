@@ -128,7 +128,8 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
   const fit = () => bridge && editor?.zoomToBounds(bridge.layout().bounds, { inset: 24, animation: { duration: 200 } });
-  const actual = () => editor?.setCamera({ x: 0, y: 0, z: 1 }, { animation: { duration: 200 } });
+  // 100%: the start of the scroll at its real size, clear of tldraw's menu in the corner.
+  const actual = () => editor?.setCamera({ x: 8, y: 48, z: 1 }, { animation: { duration: 200 } });
   useShortcuts(editor, bridge, () => setHelpOpen(true));
 
   return (

@@ -7,13 +7,16 @@ import type { BlueprintSession } from '../host/host.ts';
 import { connectCanvas, type CanvasBridge } from './bridge.ts';
 import { connectPresence } from './presence.ts';
 import { PROJECTED_SHAPE_UTILS } from './shapes/index.ts';
+import { AnnotationStylePanel } from './StylePanel.tsx';
 import { BridgeContext, TitleEditor } from './TitleEditor.tsx';
 import './canvas.css';
 
 // Bundled fonts, icons and translations: the canvas never fetches anything from a CDN.
 const assetUrls = getAssetUrlsByImport();
 const shapeUtils = PROJECTED_SHAPE_UTILS;
-const components = { InFrontOfTheCanvas: TitleEditor };
+// The scroll lives on one page, and undo/redo are ours (per person): tldraw's page menu and quick
+// actions (whose undo state is tldraw's own history) are left out; our toolbar has Undo/Redo.
+const components = { InFrontOfTheCanvas: TitleEditor, StylePanel: AnnotationStylePanel, PageMenu: null, QuickActions: null };
 // tldraw refuses local creates past 4,000 shapes by default; a blueprint can project more.
 const options = { maxShapesPerPage: 50_000 };
 

@@ -72,24 +72,26 @@ export function flowAt(lines: readonly FlowLine[], origin: Point, point: Point, 
 }
 
 /** The flow's curve: a cubic from start to end, leaving and entering along the dominant axis. */
-export function flowControls(l: FlowLine): [Point, Point, Point, Point] {
+export function flowControls(l: Pick<FlowLine, 'x1' | 'y1' | 'x2' | 'y2'>): [Point, Point, Point, Point] {
   const dx = l.x2 - l.x1;
   const dy = l.y2 - l.y1;
   if (Math.abs(dx) >= Math.abs(dy)) return [{ x: l.x1, y: l.y1 }, { x: l.x1 + dx / 2, y: l.y1 }, { x: l.x2 - dx / 2, y: l.y2 }, { x: l.x2, y: l.y2 }];
   return [{ x: l.x1, y: l.y1 }, { x: l.x1, y: l.y1 + dy / 2 }, { x: l.x2, y: l.y2 - dy / 2 }, { x: l.x2, y: l.y2 }];
 }
 
-function flowCurve(line: FlowLine, segments: number): Point[] {
+/** The point at `t` (0…1) along a flow's curve. */
+export function flowPointAt(line: Pick<FlowLine, 'x1' | 'y1' | 'x2' | 'y2'>, t: number): Point {
   const [a, b, c, d] = flowControls(line);
+  const u = 1 - t;
+  return {
+    x: u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
+    y: u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y,
+  };
+}
+
+function flowCurve(line: FlowLine, segments: number): Point[] {
   const out: Point[] = [];
-  for (let i = 0; i <= segments; i++) {
-    const t = i / segments;
-    const u = 1 - t;
-    out.push({
-      x: u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
-      y: u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y,
-    });
-  }
+  for (let i = 0; i <= segments; i++) out.push(flowPointAt(line, i / segments));
   return out;
 }
 

@@ -128,13 +128,25 @@ describe('gestures', () => {
 
   it('hit-tests flows along their curves, not their bounding boxes', () => {
     const lines = [
-      { id: 'f1', x1: 0, y1: 0, x2: 200, y2: 0, label: '' },
-      { id: 'f2', x1: 0, y1: 0, x2: 200, y2: 200, label: '' },
+      { id: 'f1', x1: 0, y1: 0, x2: 200, y2: 0, label: '', lx: 0, ly: 0 },
+      { id: 'f2', x1: 0, y1: 0, x2: 200, y2: 200, label: '', lx: 0, ly: 0 },
     ];
     const origin = { x: 1000, y: 500 };
     expect(flowAt(lines, origin, { x: 1100, y: 503 }, 6)).toBe('f1');
     expect(flowAt(lines, origin, { x: 1100, y: 600 }, 6)).toBe('f2'); // the S-curve's midpoint
     expect(flowAt(lines, origin, { x: 1150, y: 540 }, 6)).toBeNull(); // inside f2's box, off its curve
+  });
+
+  it('places flow labels where they cover no card and no other label', () => {
+    const { shapes } = projectBlueprint(bp);
+    const flows = shapes.find((s) => s.type === FLOWS)!;
+    const lines = (flows.props as { lines: Array<{ label: string; lx: number; ly: number }> }).lines.filter((l) => l.label);
+    expect(lines.length).toBeGreaterThan(10);
+    const boxes = lines.map((l) => ({ x: flows.x + l.lx - (l.label.length * 5.6 + 6) / 2, y: flows.y + l.ly - 6.5, w: l.label.length * 5.6 + 6, h: 13 }));
+    for (let i = 0; i < boxes.length; i++) {
+      for (const card of layout.cards) expect(overlaps(boxes[i]!, card)).toBe(false);
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    }
   });
 
   it('reorders headers by centre position', () => {

@@ -2,6 +2,7 @@ import { summariseStages, type Blueprint, type Card, type ResolvedBlueprint } fr
 import { resolveBlueprint } from '../../shared/model/index.ts';
 import { layoutBlueprint, type ScrollLayout } from '../../shared/layout/index.ts';
 import { cardDetail, stageSummaryLine } from './card-text.ts';
+import { placeFlowLabels } from './flow-labels.ts';
 import {
   CARD,
   CELL,
@@ -147,14 +148,10 @@ export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' |
     const props: FlowsProps = {
       w: Math.max(1, w),
       h: Math.max(1, h),
-      lines: layout.flows.map((f) => ({
-        id: f.id,
-        x1: f.start.x - x,
-        y1: f.start.y - y,
-        x2: f.end.x - x,
-        y2: f.end.y - y,
-        label: flowLabel(flowsById.get(f.id)),
-      })),
+      lines: placeFlowLabels(
+        layout.flows.map((f) => ({ id: f.id, x1: f.start.x - x, y1: f.start.y - y, x2: f.end.x - x, y2: f.end.y - y, label: flowLabel(flowsById.get(f.id)), lx: 0, ly: 0 })),
+        layout.cards.map((c) => ({ x: c.x - x, y: c.y - y, w: c.w, h: c.h })),
+      ),
     };
     shapes.push(record(shapeIds.flows(), FLOWS, x, y, LAYER_INDEX.flows, true, props));
   }

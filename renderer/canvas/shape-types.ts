@@ -65,7 +65,11 @@ export interface FlowLine {
   y1: number;
   x2: number;
   y2: number;
+  /** Shown only where it overlaps no card and no other label ('' otherwise; the inspector shows it). */
   label: string;
+  /** Where the label's centre goes (shape-local). */
+  lx: number;
+  ly: number;
 }
 
 export interface FlowsProps {

@@ -17,7 +17,7 @@ export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
   static override props = {
     w: T.number,
     h: T.number,
-    lines: T.arrayOf(T.object({ id: T.string, x1: T.number, y1: T.number, x2: T.number, y2: T.number, label: T.string })),
+    lines: T.arrayOf(T.object({ id: T.string, x1: T.number, y1: T.number, x2: T.number, y2: T.number, label: T.string, lx: T.number, ly: T.number })),
   };
 
   getDefaultProps(): FlowsProps {
@@ -80,7 +80,7 @@ function Flow({ line, selected }: { line: FlowLine; selected: boolean }) {
     <g className={selected ? 'js-flow js-flow-sel' : 'js-flow'} data-flow-id={line.id}>
       <path d={d} className="js-flow-line" markerEnd={selected ? 'url(#js-arrow-sel)' : 'url(#js-arrow)'} />
       {line.label ? (
-        <text x={(line.x1 + line.x2) / 2} y={(line.y1 + line.y2) / 2 - 6} className="js-flow-label">
+        <text x={line.lx} y={line.ly + 3.5} className="js-flow-label">
           {line.label}
         </text>
       ) : null}

@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectConnection, guardedContext, launchBrowser, layoutOf, waitUntil } from './support/browser.ts';
+import { ServeProcess } from './support/server.ts';
+
+/**
+ * Issue 4, "done when": screenshots of the B2B template at fit-to-scroll and at 100%, saved under
+ * tests/artifacts/ for a person to look at. Beside the pictures, the same promise is checked on the
+ * rendered DOM: every card drawn, inside its cell, no two overlapping, headers aligned with their
+ * columns and bands.
+ */
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+let server: ServeProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = new ServeProcess();
+  await server.start();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const rect = async (page: Page, selector: string): Promise<Record<string, Box>> =>
+  page.locator(selector).evaluateAll((els) =>
+    Object.fromEntries(
+      els
+        .filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== 'none')
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el.getAttribute('data-shape-id')!, { x: r.x, y: r.y, width: r.width, height: r.height }];
+        }),
+    ),
+  );
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+async function checkDrawn(page: Page) {
+  const cards = await rect(page, '[data-shape-type="js-card"]');
+  const cells = await rect(page, '[data-shape-type="js-cell"]');
+  const stages = await rect(page, '[data-shape-type="js-stage"]');
+  const lanes = await rect(page, '[data-shape-type="js-lane"]');
+  const layout = await layoutOf(page);
+  return { cards, cells, stages, lanes, layout };
+}
+
+describe('screenshots of the B2B template', () => {
+  it('fit to the scroll, and at 100%: legible, aligned, no overlaps', async () => {
+    // Twice the pixels, as on a laptop's or a meeting room's high-density screen.
+    const { context, outside } = await guardedContext(browser, server.origin, { deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 2400, height: 1260 });
+    await page.goto(`${server.origin}/b/e2e-shots?template=b2b-lead-to-renewal`);
+    await page.waitForSelector('.js-card');
+    await expectConnection(page, /Synced/);
+    await page.getByRole('button', { name: 'Zoom to fit the scroll' }).click();
+    await page.waitForTimeout(600);
+    await page.evaluate(() => document.fonts.ready);
+
+    const { cards, cells, stages, lanes, layout } = await checkDrawn(page);
+    const cardIds = Object.keys(layout.cards);
+    expect(Object.keys(cards).length).toBe(cardIds.length);
+    const viewport = { x: 0, y: 0, width: 2400, height: 1260 };
+    for (const c of layout.cells) {
+      const cell = cells[`shape:x:${c.stageId}:${c.laneId}`]!;
+      expect(inside(cell, viewport)).toBe(true); // the whole scroll is in view
+      for (const id of c.cardIds) expect(inside(cards[`shape:c:${id}`]!, cell)).toBe(true);
+      // Column and band alignment: the cell spans exactly its stage header's width and its lane header's height.
+      const stage = stages[`shape:s:${c.stageId}`]!;
+      const lane = lanes[`shape:l:${c.laneId}`]!;
+      expect(Math.abs(cell.x - stage.x)).toBeLessThan(1);
+      expect(Math.abs(cell.width - stage.width)).toBeLessThan(1);
+      expect(Math.abs(cell.y - lane.y)).toBeLessThan(1);
+      expect(Math.abs(cell.height - lane.height)).toBeLessThan(1);
+    }
+    const boxes = Object.values(cards);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}b2b-fit-to-scroll.png` });
+    // A detail of the same picture at full resolution (the middle of the scroll), for reading.
+    await page.screenshot({ path: `${ARTIFACTS}b2b-fit-to-scroll-detail.png`, clip: { x: 900, y: 300, width: 700, height: 480 } });
+
+    // 100%: the start of the scroll at its real size.
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.getByRole('button', { name: 'Zoom to 100%' }).click();
+    await waitUntil('zoom is 100%', () => page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel() === 1));
+    await page.waitForTimeout(400);
+    const title = await page.locator('[data-shape-type="js-card"] .js-card-t').first().evaluate((el) => getComputedStyle(el).fontSize);
+    expect(parseFloat(title)).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: `${ARTIFACTS}b2b-100-percent.png` });
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+});
