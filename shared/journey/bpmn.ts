@@ -30,7 +30,10 @@ const token = (key: string) => (key.startsWith('$') ? `j_${key.slice(1)}` : `s_$
 const rtoken = (id: string) => id.replace(/:/g, '.');
 
 export const bpmnIds = {
+  /** The milestone passed as the customer enters a stage. */
   enter: (state: string) => `State_${token(state)}`,
+  /** The sub-process of one state within a step. */
+  stage: (state: string) => `Stage_${token(state)}`,
   init: (state: string) => `Init_${token(state)}`,
   capture: (state: string, card: string) => `Capture_${token(state)}_${rtoken(card)}`,
   evaluate: (state: string) => `Evaluate_${token(state)}`,
@@ -38,10 +41,17 @@ export const bpmnIds = {
   arm: (state: string, reaction: string) => `Arm_${token(state)}_${rtoken(reaction)}`,
   lapse: (state: string, reaction: string) => `Lapse_${token(state)}_${rtoken(reaction)}`,
   act: (state: string, reaction: string) => `Act_${token(state)}_${rtoken(reaction)}`,
+  /** The sub-process doing a reaction's work (its actions, its exit). */
+  work: (state: string, reaction: string) => `Work_${token(state)}_${rtoken(reaction)}`,
+  /** The sub-process waiting for an event or a timer. */
+  waiting: (state: string) => `Waiting_${token(state)}`,
   action: (state: string, reaction: string, index: number) => `Action_${token(state)}_${rtoken(reaction)}_${index}`,
   exit: (state: string, reaction: string) => `Exit_${token(state)}_${rtoken(reaction)}`,
   wait: (state: string) => `Wait_${token(state)}`,
   gate: (state: string) => `Gate_${token(state)}`,
+  pending: (state: string) => `Pending_${token(state)}`,
+  idleMessage: (state: string) => `MessageIdle_${token(state)}`,
+  idleReceive: (state: string) => `ReceiveIdle_${token(state)}`,
   message: (state: string) => `Message_${token(state)}`,
   timer: (state: string) => `Timer_${token(state)}`,
   receive: (state: string) => `Receive_${token(state)}`,
@@ -88,6 +98,8 @@ interface Edge {
   readonly from: string;
   readonly to: string;
   readonly condition?: string;
+  /** An expression condition (`${…}`, resolved by the engine) rather than a js script. */
+  readonly expression?: boolean;
   readonly name?: string;
 }
 
@@ -96,6 +108,8 @@ class Container {
   readonly nodes = new Map<string, Node>();
   readonly edges: Edge[] = [];
   readonly defaults = new Map<string, string>();
+  /** The sub-processes among the nodes, with their contents. */
+  readonly subs = new Map<string, Container>();
   private count = 0;
   readonly prefix: string;
   constructor(prefix: string) {
@@ -106,12 +120,19 @@ class Container {
     this.nodes.set(id, { id, tag, lane, incoming: [], outgoing: [], ...extra });
     return id;
   }
+  /** A sub-process node; returns its contents, whose element ids start with `prefix`. */
+  sub(id: string, name: string, prefix: string, lane = ENGINE_LANE): Container {
+    this.node(id, 'subProcess', lane, { name });
+    const inner = new Container(prefix);
+    this.subs.set(id, inner);
+    return inner;
+  }
   script(id: string, name: string, code: string, lane = ENGINE_LANE): string {
     return this.node(id, 'scriptTask', lane, { name, attrs: 'scriptFormat="js"', body: `<script>${xml(`${J} ${code} next();`)}</script>` });
   }
-  edge(from: string, to: string, extra: { condition?: string; name?: string; id?: string; isDefault?: boolean } = {}): string {
+  edge(from: string, to: string, extra: { condition?: string; expression?: boolean; name?: string; id?: string; isDefault?: boolean } = {}): string {
     const id = extra.id ?? `Flow_${this.prefix}_${++this.count}`;
-    this.edges.push({ id, from, to, ...(extra.condition ? { condition: extra.condition } : {}), ...(extra.name ? { name: extra.name } : {}) });
+    this.edges.push({ id, from, to, ...(extra.condition ? { condition: extra.condition } : {}), ...(extra.expression ? { expression: true } : {}), ...(extra.name ? { name: extra.name } : {}) });
     this.nodes.get(from)!.outgoing.push(id);
     this.nodes.get(to)!.incoming.push(id);
     if (extra.isDefault) this.defaults.set(from, id);
@@ -119,7 +140,7 @@ class Container {
   }
 
   /** The XML of the lanes, elements and flows, indented by `pad`. */
-  render(pad: string, laneSetId: string, children: ReadonlyMap<string, string> = new Map()): string[] {
+  render(pad: string, laneSetId: string): string[] {
     const out: string[] = [];
     const laneNames: string[] = [ENGINE_LANE];
     for (const n of this.nodes.values()) if (!laneNames.includes(n.lane)) laneNames.push(n.lane);
@@ -133,13 +154,16 @@ class Container {
     for (const n of this.nodes.values()) {
       const attrs = [`id="${n.id}"`, n.name !== undefined ? `name="${xml(n.name)}"` : '', n.attrs ?? '', this.defaults.has(n.id) ? `default="${this.defaults.get(n.id)}"` : ''].filter(Boolean).join(' ');
       const refs = [...n.incoming.map((f) => `<incoming>${f}</incoming>`), ...n.outgoing.map((f) => `<outgoing>${f}</outgoing>`)].join('');
-      const inner = children.get(n.id);
-      if (inner !== undefined) out.push(`${pad}<${n.tag} ${attrs}>${refs}`, inner, `${pad}</${n.tag}>`);
+      const inner = this.subs.get(n.id);
+      if (inner !== undefined) out.push(`${pad}<${n.tag} ${attrs}>${refs}`, ...inner.render(`${pad}  `, `LaneSet_${inner.prefix}`), `${pad}</${n.tag}>`);
       else out.push(`${pad}<${n.tag} ${attrs}>${refs}${n.body ?? ''}</${n.tag}>`);
     }
     for (const e of this.edges) {
       const attrs = `id="${e.id}"${e.name ? ` name="${xml(e.name)}"` : ''} sourceRef="${e.from}" targetRef="${e.to}"`;
-      if (e.condition) out.push(`${pad}<sequenceFlow ${attrs}><conditionExpression xsi:type="tFormalExpression" language="js">${xml(e.condition)}</conditionExpression></sequenceFlow>`);
+      if (e.condition) {
+        const language = e.expression ? '' : ' language="js"';
+        out.push(`${pad}<sequenceFlow ${attrs}><conditionExpression xsi:type="tFormalExpression"${language}>${xml(e.condition)}</conditionExpression></sequenceFlow>`);
+      }
       else out.push(`${pad}<sequenceFlow ${attrs} />`);
     }
     return out;
@@ -147,43 +171,46 @@ class Container {
 }
 
 /**
- * Each state is a sub-process: bpmn-engine propagates "discarded" tokens along every path not
- * taken, so a flat process pays for its whole size at every decision; sub-processes keep that
- * cost to one state. A state's sub-process ends when the customer leaves it, with `J.next` naming
- * where to; the gateway after it routes there.
+ * One token per journey, and no cycle inside any execution. The process is a loop through a
+ * single gateway: `Step_journey` (a sub-process) carries the customer one step — enter a state,
+ * apply one rule, or wait for one event or timer — and ends; `Continue_journey` either ends the
+ * journey or starts the next step. Inside a step every path is acyclic and ends at its own end
+ * event, so the "discard" tokens bpmn-engine sends down untaken paths always terminate inside
+ * the step that made the decision, and no element is ever entered again while an earlier
+ * execution of it is still running (re-entering a stage is a fresh step, after the previous
+ * step has completed). Decisions stay cheap: the step routes to the current state's
+ * sub-process (the others are discarded whole), and only that state's rules are evaluated.
  */
 export function exportBpmn(input: JourneyDefinition | JourneyMachine): string {
   const machine = 'byKey' in input ? input : buildMachine(input);
-  const main = new Container('journey');
-  const inner = new Map<string, string>();
+  const live = machine.states.filter((s) => !s.final);
+  const slot = new Map(live.map((s, i) => [s.key, `s${i}`]));
+  const moveTo = (key: string): string =>
+    key === DONE ? `J.state = ${JSON.stringify(DONE)}; J.at = {}; J.entering = false; J.over = true;` : `J.state = ${JSON.stringify(key)}; J.at = { ${slot.get(key)!}: true }; J.entering = true;`;
 
+  const main = new Container('journey');
   main.node('Start_journey', 'startEvent', ENGINE_LANE, { name: 'Start' });
   main.script(
     'Init_journey',
     'Start the journey',
-    'var v = environment.variables; environment.variables.journey = { t: typeof v.startAt === "number" ? v.startAt : 0, attrs: JSON.parse(JSON.stringify(v.attributes || {})), cause: { type: "enter" }, state: "", next: "", enteredAt: 0, armed: {}, done: {}, wake: 0, wakeIso: "PT0S" };',
+    `var v = environment.variables; environment.variables.journey = { t: typeof v.startAt === "number" ? v.startAt : 0, attrs: JSON.parse(JSON.stringify(v.attributes || {})), cause: { type: "enter" }, state: "", at: {}, entering: false, over: false, enteredAt: 0, armed: {}, done: {}, wake: 0, wakeIso: "PT0S" }; J = environment.variables.journey; ${moveTo(machine.initial)}`,
   );
+  const step = main.sub(STEP, 'Next step', 'step');
+  main.node(CONTINUE, 'exclusiveGateway', ENGINE_LANE, { name: 'Journey over?' });
   main.node(bpmnIds.end, 'endEvent', ENGINE_LANE, { name: 'Journey over' });
   main.edge('Start_journey', 'Init_journey');
-  for (const state of machine.states) {
-    if (state.final) continue;
-    main.node(bpmnIds.enter(state.key), 'subProcess', ENGINE_LANE, { name: state.stage ? `Stage: ${state.name}` : state.name });
-  }
-  main.edge('Init_journey', bpmnIds.enter(machine.initial));
-  for (const state of machine.states) {
-    if (state.final) continue;
-    const sub = stateProcess(state);
-    inner.set(bpmnIds.enter(state.key), sub.render('      ', `LaneSet_${token(state.key)}`).join('\n'));
-    const targets = [...new Set(state.reactions.flatMap((r) => (r.then.kind === 'goto' ? [r.then.state] : r.then.kind === 'exit' ? [r.then.next] : [])))];
-    const nodeOf = (key: string) => (key === DONE ? bpmnIds.end : bpmnIds.enter(key));
-    if (targets.length === 1) main.edge(bpmnIds.enter(state.key), nodeOf(targets[0]!));
-    else if (targets.length > 1) {
-      const gw = main.node(`Next_${token(state.key)}`, 'exclusiveGateway', ENGINE_LANE, { name: 'Where next?' });
-      main.edge(bpmnIds.enter(state.key), gw);
-      for (const target of targets) {
-        main.edge(gw, nodeOf(target), { condition: `next(null, environment.variables.journey.next === ${JSON.stringify(target)});`, name: `to ${machine.byKey.get(target)?.name ?? target}` });
-      }
-    }
+  main.edge('Init_journey', STEP);
+  main.edge(STEP, CONTINUE);
+  main.edge(CONTINUE, bpmnIds.end, { condition: '${environment.variables.journey.over}', expression: true, name: 'yes' });
+  main.edge(CONTINUE, STEP, { isDefault: true, name: 'no: next step' });
+
+  step.node('Begin_step', 'startEvent', ENGINE_LANE, { name: 'Step' });
+  step.node(ROUTE, 'exclusiveGateway', ENGINE_LANE, { name: 'Which state?' });
+  step.edge('Begin_step', ROUTE);
+  for (const state of live) {
+    const id = bpmnIds.stage(state.key);
+    stateProcess(step.sub(id, state.stage ? `Stage: ${state.name}` : state.name, token(state.key)), state, moveTo);
+    step.edge(ROUTE, id, { condition: `\${environment.variables.journey.at.${slot.get(state.key)!}}`, expression: true, name: `in ${state.name}` });
   }
 
   const title = machine.definition.title || 'Journey';
@@ -197,94 +224,117 @@ export function exportBpmn(input: JourneyDefinition | JourneyMachine): string {
   out.push(
     `    <documentation>${xml(`${title}: JourneyScroll journey definition v${machine.definition.version}. Start with variables { attributes, startAt }; signal ${BPMN_EVENT_MESSAGE} with { event, at, data } for each customer event.`)}</documentation>`,
   );
-  out.push(...main.render('    ', 'LaneSet_journey', inner));
+  out.push(...main.render('    ', 'LaneSet_journey'));
   out.push('  </process>');
   out.push('</definitions>');
   return `${out.join('\n')}\n`;
 }
 
-function stateProcess(state: MachineState): Container {
+const STEP = 'Step_journey';
+const CONTINUE = 'Continue_journey';
+const ROUTE = 'Route_step';
+
+/**
+ * One step in one state: enter it (milestone and captures), or apply its first enabled rule, or
+ * — when none is enabled — wait for a customer event or a timer. Each of these is a path without
+ * cycles; a rule's work and the wait are sub-processes of their own, so the paths not taken are
+ * discarded in one move each. An activity without outgoing flows ends its path.
+ */
+function stateProcess(c: Container, state: MachineState, moveTo: (key: string) => string): void {
   const k = state.key;
-  const c = new Container(token(k));
-  const start = c.node(`Begin_${token(k)}`, 'startEvent', ENGINE_LANE, { name: 'Enter' });
-  c.script(bpmnIds.init(k), `Enter ${state.name}`, `J.state = ${JSON.stringify(k)}; J.next = ""; J.enteredAt = J.t; J.armed = {}; J.done = {};`);
-  for (const capture of state.captures) c.node(bpmnIds.capture(k, capture.id), 'task', capture.owner || ENGINE_LANE, { name: `Capture ${capture.field} into ${capture.system || '(no system)'}` });
+  const start = c.node(`Begin_${token(k)}`, 'startEvent', ENGINE_LANE, { name: 'Step' });
   const evaluate = c.node(bpmnIds.evaluate(k), 'exclusiveGateway', ENGINE_LANE, { name: 'Which rule applies?' });
-  const leave = c.node(`Leave_${token(k)}`, 'endEvent', ENGINE_LANE, { name: 'Leave the stage' });
+  c.edge(start, evaluate);
+
+  // Entering: reset the visit, the milestone, the captures.
+  c.script(bpmnIds.init(k), `Enter ${state.name}`, 'J.entering = false; J.enteredAt = J.t; J.armed = {}; J.done = {};');
+  c.edge(evaluate, bpmnIds.init(k), { condition: '${environment.variables.journey.entering}', expression: true, name: 'entering' });
+  let at = bpmnIds.init(k);
+  const entered = [
+    ...(state.stage ? [c.node(bpmnIds.enter(k), 'intermediateThrowEvent', ENGINE_LANE, { name: `Entered ${state.name}` })] : []),
+    ...state.captures.map((capture) => c.node(bpmnIds.capture(k, capture.id), 'task', capture.owner || ENGINE_LANE, { name: `Capture ${capture.field} into ${capture.system || '(no system)'}` })),
+  ];
+  for (const node of entered) {
+    c.edge(at, node);
+    at = node;
+  }
+
+  // The rules, in priority order: the first enabled one is applied.
   for (const r of state.reactions) {
-    if (r.rules.includes('arm')) c.script(bpmnIds.arm(k, r.id), `Start waiting ${r.id}`, `J.armed[${JSON.stringify(r.id)}] = J.t;`);
-    if (r.rules.includes('lapse')) c.script(bpmnIds.lapse(k, r.id), `Lapse ${r.id}`, `J.done[${JSON.stringify(r.id)}] = true;`);
-    let leaves = '';
-    if (r.then.kind === 'goto') {
-      const carried = r.trigger.kind === 'event' ? `, event: ${JSON.stringify(r.trigger.event)}` : '';
-      leaves = ` J.next = ${JSON.stringify(r.then.state)}; J.cause = { type: "enter"${carried} };`;
-    } else if (r.then.kind === 'exit') leaves = ` J.next = ${JSON.stringify(r.then.next)}; J.cause = { type: "enter" };`;
-    c.script(bpmnIds.act(k, r.id), `Act: ${r.label}`, `J.done[${JSON.stringify(r.id)}] = true;${leaves}`);
-    r.actions.forEach((a, i) => declareAction(c, bpmnIds.action(k, r.id, i), a));
-    if (r.then.kind === 'exit') {
-      c.script(bpmnIds.exit(k, r.id), `Exit: ${r.then.exit}${r.then.journey ? ` → ${r.then.journey}` : ''}`, `J.exit = ${JSON.stringify({ reason: r.then.exit, journey: r.then.journey ?? null })};`);
+    for (const rule of r.rules) {
+      const edge = { id: bpmnIds.rule(k, r.id, rule), condition: ruleScript(r, rule), name: `${rule} ${r.id}` };
+      if (rule === 'arm') {
+        c.edge(evaluate, c.script(bpmnIds.arm(k, r.id), `Start waiting ${r.id}`, `J.armed[${JSON.stringify(r.id)}] = J.t;`), edge);
+      } else if (rule === 'lapse') {
+        c.edge(evaluate, c.script(bpmnIds.lapse(k, r.id), `Lapse ${r.id}`, `J.done[${JSON.stringify(r.id)}] = true;`), edge);
+      } else {
+        // 'fire' or 'due' (a reaction has one of them): one Act path per reaction.
+        let leaves = '';
+        if (r.then.kind === 'goto') {
+          const carried = r.trigger.kind === 'event' ? `, event: ${JSON.stringify(r.trigger.event)}` : '';
+          leaves = ` ${moveTo(r.then.state)} J.cause = { type: "enter"${carried} };`;
+        } else if (r.then.kind === 'exit') leaves = ` ${moveTo(r.then.next)} J.cause = { type: "enter" };`;
+        const act = `J.done[${JSON.stringify(r.id)}] = true;${leaves}`;
+        if (r.actions.length === 0 && r.then.kind !== 'exit') {
+          c.edge(evaluate, c.script(bpmnIds.act(k, r.id), `Act: ${r.label}`, act), edge);
+          continue;
+        }
+        const work = c.sub(bpmnIds.work(k, r.id), `Act: ${r.label}`, `${token(k)}__r_${rtoken(r.id)}`);
+        c.edge(evaluate, bpmnIds.work(k, r.id), edge);
+        let from = work.node(`Begin_${work.prefix}`, 'startEvent', ENGINE_LANE, { name: 'Act' });
+        const chain = [work.script(bpmnIds.act(k, r.id), `Act: ${r.label}`, act)];
+        r.actions.forEach((a, i) => chain.push(declareAction(work, bpmnIds.action(k, r.id, i), a)));
+        if (r.then.kind === 'exit') {
+          chain.push(work.script(bpmnIds.exit(k, r.id), `Exit: ${r.then.exit}${r.then.journey ? ` → ${r.then.journey}` : ''}`, `J.exit = ${JSON.stringify({ reason: r.then.exit, journey: r.then.journey ?? null })};`));
+        }
+        for (const node of chain) {
+          work.edge(from, node);
+          from = node;
+        }
+      }
     }
   }
-  const wait = c.script(bpmnIds.wait(k), 'Arm the next timer', waitScript(state));
-  const timed = hasTimers(state);
-  if (timed) {
-    c.node(bpmnIds.gate(k), 'eventBasedGateway', ENGINE_LANE, { name: 'Wait' });
-    c.node(bpmnIds.timer(k), 'intermediateCatchEvent', ENGINE_LANE, {
+
+  // Nothing to do: wait for the next customer event, or the next timer (at most MAX_TIMER_MS).
+  const w = c.sub(bpmnIds.waiting(k), 'Wait', `${token(k)}__wait`);
+  c.edge(evaluate, bpmnIds.waiting(k), { isDefault: true, name: 'nothing to do' });
+  const wait = w.script(bpmnIds.wait(k), 'Arm the next timer', waitScript(state));
+  w.edge(w.node(`Begin_${w.prefix}`, 'startEvent', ENGINE_LANE, { name: 'Wait' }), wait);
+  const receive = (catchId: string, receiveId: string) => {
+    w.script(
+      receiveId,
+      'Receive the event',
+      'var m = J.inbox || {}; J.inbox = null; J.t = Number(m.at); if (m.data) { var d = JSON.parse(JSON.stringify(m.data)); for (var key in d) J.attrs[key] = d[key]; } J.cause = { type: "event", event: String(m.event) };',
+    );
+    // bpmn-engine hands a message's payload only to the flows leaving the catch event: this
+    // always-true script condition keeps it for the Receive script.
+    w.edge(catchId, receiveId, { condition: 'environment.variables.journey.inbox = content.output; next(null, true);', name: 'keep the event' });
+  };
+  const message = (id: string) => w.node(id, 'intermediateCatchEvent', ENGINE_LANE, { name: 'Customer event', body: `<messageEventDefinition id="${id}_def" messageRef="${BPMN_EVENT_MESSAGE}" />` });
+  if (hasTimers(state)) {
+    // A timer only while a wait is pending: between two causes nothing else can change.
+    const pending = w.node(bpmnIds.pending(k), 'exclusiveGateway', ENGINE_LANE, { name: 'A wait pending?' });
+    w.edge(wait, pending);
+    w.node(bpmnIds.gate(k), 'eventBasedGateway', ENGINE_LANE, { name: 'Wait' });
+    w.node(bpmnIds.timer(k), 'intermediateCatchEvent', ENGINE_LANE, {
       name: 'Timer',
       body: `<timerEventDefinition id="${bpmnIds.timer(k)}_def"><timeDuration xsi:type="tFormalExpression">\${environment.variables.journey.wakeIso}</timeDuration></timerEventDefinition>`,
     });
-    c.script(bpmnIds.tick(k), 'Timer fired', 'J.t = J.t + J.wake; J.cause = { type: "tick" };');
-  }
-  c.node(bpmnIds.message(k), 'intermediateCatchEvent', ENGINE_LANE, { name: 'Customer event', body: `<messageEventDefinition id="${bpmnIds.message(k)}_def" messageRef="${BPMN_EVENT_MESSAGE}" />` });
-  c.script(
-    bpmnIds.receive(k),
-    'Receive the event',
-    'var m = J.inbox || {}; J.t = Number(m.at); if (m.data) { var d = JSON.parse(JSON.stringify(m.data)); for (var key in d) J.attrs[key] = d[key]; } J.cause = { type: "event", event: String(m.event) };',
-  );
-
-  let at = start;
-  for (const step of [bpmnIds.init(k), ...state.captures.map((x) => bpmnIds.capture(k, x.id))]) {
-    c.edge(at, step);
-    at = step;
-  }
-  c.edge(at, evaluate);
-  for (const r of state.reactions) {
-    for (const rule of r.rules) {
-      const target = rule === 'arm' ? bpmnIds.arm(k, r.id) : rule === 'lapse' ? bpmnIds.lapse(k, r.id) : bpmnIds.act(k, r.id);
-      c.edge(evaluate, target, { id: bpmnIds.rule(k, r.id, rule), condition: ruleScript(r, rule), name: `${rule} ${r.id}` });
-    }
-    if (r.rules.includes('arm')) c.edge(bpmnIds.arm(k, r.id), evaluate);
-    if (r.rules.includes('lapse')) c.edge(bpmnIds.lapse(k, r.id), evaluate);
-    let from = bpmnIds.act(k, r.id);
-    r.actions.forEach((_, i) => {
-      c.edge(from, bpmnIds.action(k, r.id, i));
-      from = bpmnIds.action(k, r.id, i);
-    });
-    if (r.then.kind === 'stay') c.edge(from, evaluate);
-    else if (r.then.kind === 'goto') c.edge(from, leave);
-    else {
-      c.edge(from, bpmnIds.exit(k, r.id));
-      c.edge(bpmnIds.exit(k, r.id), leave);
-    }
-  }
-  c.edge(evaluate, wait, { isDefault: true, name: 'nothing to do' });
-  if (timed) {
-    c.edge(wait, bpmnIds.gate(k));
-    c.edge(bpmnIds.gate(k), bpmnIds.message(k));
-    c.edge(bpmnIds.gate(k), bpmnIds.timer(k));
-    c.edge(bpmnIds.timer(k), bpmnIds.tick(k));
-    c.edge(bpmnIds.tick(k), evaluate);
+    w.script(bpmnIds.tick(k), 'Timer fired', 'J.t = J.t + J.wake; J.cause = { type: "tick" };');
+    w.edge(pending, bpmnIds.gate(k), { condition: '${environment.variables.journey.timed}', expression: true, name: 'yes' });
+    w.edge(bpmnIds.gate(k), message(bpmnIds.message(k)));
+    w.edge(bpmnIds.gate(k), bpmnIds.timer(k));
+    w.edge(bpmnIds.timer(k), bpmnIds.tick(k));
+    receive(bpmnIds.message(k), bpmnIds.receive(k));
+    w.edge(pending, message(bpmnIds.idleMessage(k)), { isDefault: true, name: 'no' });
+    receive(bpmnIds.idleMessage(k), bpmnIds.idleReceive(k));
   } else {
-    c.edge(wait, bpmnIds.message(k));
+    w.edge(wait, message(bpmnIds.message(k)));
+    receive(bpmnIds.message(k), bpmnIds.receive(k));
   }
-  // bpmn-engine hands a message's payload only to the flows leaving the catch event: this
-  // always-true script condition keeps it for the Receive script.
-  c.edge(bpmnIds.message(k), bpmnIds.receive(k), { condition: 'environment.variables.journey.inbox = content.output; next(null, true);', name: 'keep the event' });
-  c.edge(bpmnIds.receive(k), evaluate);
-  return c;
 }
 
-function declareAction(c: Container, id: string, action: DefinitionAction) {
+function declareAction(c: Container, id: string, action: DefinitionAction): string {
   const lane = action.owner || ENGINE_LANE;
   const name = actionName(action);
   if (action.type === 'set-field' && action.field && action.value !== undefined) {
@@ -300,18 +350,19 @@ function declareAction(c: Container, id: string, action: DefinitionAction) {
   } else {
     c.node(id, 'task', lane, { name });
   }
+  return id;
 }
 
 const hasTimers = (state: MachineState) => state.reactions.some((r) => r.afterMs > 0);
 
 function waitScript(state: MachineState): string {
-  if (!hasTimers(state)) return 'J.wake = 0; J.wakeIso = "PT0S";';
+  if (!hasTimers(state)) return 'J.timed = false; J.wake = 0; J.wakeIso = "PT0S";';
   const after: Record<string, number> = {};
   for (const r of state.reactions) if (r.afterMs > 0) after[r.id] = r.afterMs;
   return [
     `var A = ${JSON.stringify(after)}; var due;`,
     'for (var id in J.armed) { if (J.done[id] || !(id in A)) continue; var at = J.armed[id] + A[id]; if (due === undefined || at < due) due = at; }',
-    `J.wake = due === undefined ? ${MAX_TIMER_MS} : Math.max(0, Math.min(due - J.t, ${MAX_TIMER_MS}));`,
+    `J.timed = due !== undefined; J.wake = due === undefined ? 0 : Math.max(0, Math.min(due - J.t, ${MAX_TIMER_MS}));`,
     'J.wakeIso = "PT" + (J.wake / 1000).toFixed(3) + "S";',
   ].join(' ');
 }

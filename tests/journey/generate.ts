@@ -4,11 +4,14 @@
  * in-stage steps, exits and re-entry; and random event scripts for them.
  */
 import { BLUEPRINT_FORMAT, seededRandom, type Blueprint, type Card, type Flow, type Random } from '../../shared/model/index.ts';
-import type { EventScriptInput, Reentry } from '../../shared/journey/index.ts';
+import { compileBlueprint, parseEventScript, simulate, type EventScriptInput, type Reentry } from '../../shared/journey/index.ts';
 
 const EVENTS = ['email.opened', 'form.submitted', 'demo.booked', 'order.placed', 'ticket.closed'];
 const WAITS = ['1h', '3d', '10d', '30d', '365d'];
 const CONDITIONS = ['score >= 50', 'score < 30', 'flag == true', 'tier == "gold"', 'tier != "gold" && score > 10', '!(score > 80) || flag', 'company.size >= 100'];
+
+/** The seeds the differential and export tests run: every one against both engines, none excused. */
+export const SEEDS: readonly number[] = Array.from({ length: 30 }, (_, i) => i + 1);
 
 export interface GeneratedJourney {
   readonly blueprint: Blueprint;
@@ -104,22 +107,75 @@ export function generateJourney(seed: number): GeneratedJourney {
   };
 }
 
+/** Data that makes each generated condition hold (so scripts can steer the customer on). */
+const SATISFY: Record<string, Record<string, unknown>> = {
+  'score >= 50': { score: 60 },
+  'score < 30': { score: 20 },
+  'flag == true': { flag: true },
+  'tier == "gold"': { tier: 'gold' },
+  'tier != "gold" && score > 10': { tier: 'silver', score: 49 },
+  '!(score > 80) || flag': { score: 50 },
+  'company.size >= 100': { company: { size: 500 } },
+};
+
+/** The customer must enter the journey and reach at least this many stages for a script to be kept. */
+export const MIN_STAGES = 3;
+
+/**
+ * A random event script that drives the journey of the same seed: it opens with the journey's
+ * entry event (with data meeting its condition), and most later events are ones the journey
+ * listens to, often with data meeting one of the generated conditions; the rest is noise. Of the
+ * candidates drawn from the seed, the richest simulated run is kept (at least MIN_STAGES distinct
+ * stages when any candidate gets there, then loops, exits and re-entries), so every seed
+ * exercises the journey.
+ */
 export function generateScript(seed: number): EventScriptInput {
-  const r: Random = seededRandom(seed * 7919 + 1);
-  const count = 6 + r.int(7);
+  const { blueprint, reentry } = generateJourney(seed);
+  const definition = compileBlueprint(blueprint, { reentry });
+  const heard = new Set<string>();
+  let entryData: Record<string, unknown> = {};
+  if (definition.entry.trigger.kind === 'event') {
+    heard.add(definition.entry.trigger.event);
+    if (definition.entry.trigger.condition) entryData = { ...SATISFY[definition.entry.trigger.condition] };
+  }
+  for (const state of definition.states) for (const reaction of state.reactions) if (reaction.trigger.kind === 'event') heard.add(reaction.trigger.event);
+  const listened = [...heard].filter((e) => e !== 'email.unsubscribed');
+  const entryEvent = definition.entry.trigger.kind === 'event' ? definition.entry.trigger.event : EVENTS[0]!;
+
+  // Of a dozen candidates, keep the richest run: distinct stages, then moves back (loops),
+  // exits and re-entries, then stage entries.
+  let best: { script: EventScriptInput; score: number; stages: number } | undefined;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const script = candidateScript(seededRandom(seed * 7919 + 1 + attempt * 104_729), listened, entryEvent, entryData);
+    const trace = simulate(definition, parseEventScript(script)).trace;
+    const order = new Map(definition.states.map((s, i) => [s.id, i]));
+    const enters = trace.flatMap((e) => (e.type === 'enter' ? [order.get(e.stage)!] : []));
+    const stages = new Set(enters).size;
+    const back = enters.filter((s, i) => i > 0 && s <= enters[i - 1]!).length;
+    const exits = trace.filter((e) => e.type === 'exit').length;
+    const score = (stages >= Math.min(MIN_STAGES, definition.states.length) ? 1e6 : 0) + stages * 1000 + Math.min(back, 3) * 100 + Math.min(exits, 2) * 100 + enters.length;
+    if (!best || score > best.score) best = { script, score, stages };
+  }
+  return best!.script;
+}
+
+function candidateScript(r: Random, listened: readonly string[], entryEvent: string, entryData: Record<string, unknown>): EventScriptInput {
+  const count = 8 + r.int(10);
   const events: NonNullable<EventScriptInput['events']> = [];
+  let day = 0;
   for (let i = 0; i < count; i++) {
-    // Whole days often, so events land exactly on deadlines; minutes otherwise.
-    const at = r.chance(0.5) ? `${r.int(420)}d` : `${r.int(420)}d${r.int(24)}h${r.int(60)}m`;
-    const data: Record<string, unknown> = {};
-    if (r.chance(0.4)) data.score = r.pick([0, 20, 49, 50, 60, 85, 100]);
-    if (r.chance(0.2)) data.flag = r.chance(0.5);
-    if (r.chance(0.2)) data.tier = r.pick(['gold', 'silver']);
-    if (r.chance(0.15)) data.company = { size: r.pick([5, 100, 500]) };
-    const event = r.chance(0.12) ? 'segment.entered' : r.chance(0.05) ? 'email.unsubscribed' : r.pick(EVENTS);
+    // Mostly close together (hours to weeks), sometimes far apart; whole days often, so events
+    // land exactly on deadlines.
+    day += r.chance(0.15) ? r.int(120) : r.int(12);
+    const at = r.chance(0.5) ? `${day}d` : `${day}d${r.int(24)}h${r.int(60)}m`;
+    const data: Record<string, unknown> = r.chance(0.6) ? { ...SATISFY[r.pick(CONDITIONS)] } : {};
+    if (r.chance(0.25)) data.score = r.pick([0, 20, 49, 50, 60, 85, 100]);
+    if (r.chance(0.1)) data.flag = r.chance(0.5);
+    if (r.chance(0.1)) data.tier = r.pick(['gold', 'silver']);
+    const event = r.chance(0.1) ? 'segment.entered' : r.chance(0.03) ? 'email.unsubscribed' : listened.length && r.chance(0.75) ? r.pick(listened) : r.pick(EVENTS);
     if (event === 'segment.entered') data.segment = r.pick(['VIP', 'Churn risk']);
     events.push({ at, event, ...(Object.keys(data).length ? { data: data as Record<string, never> } : {}) });
   }
-  events.unshift({ at: '0s', event: r.pick(EVENTS) });
+  events.unshift({ at: '0s', event: entryEvent, ...(Object.keys(entryData).length ? { data: entryData as Record<string, never> } : {}) });
   return { attributes: { score: r.pick([0, 40, 60]), tier: 'silver' }, events, until: '420d' };
 }
