@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { AppCommandId } from '../../shared/commands.ts';
 
 /**
  * The Host: the app's storage, files and settings as the UI sees them (DESIGN.md §1, §5, §6).
@@ -50,4 +51,10 @@ export interface Host {
   saveFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Link to a blueprint as others should open it (with the token when there is one). */
   linkTo(room: string, token?: string): string;
+  /**
+   * Commands chosen in a native menu bar (desktop only; the web edition has none). Every listener
+   * sees every command and acts on those it owns: the blueprint view (BlueprintApp) performs the
+   * ones that act on the open blueprint, the desktop shell the ones about windows and files.
+   */
+  onCommand?(listener: (command: AppCommandId) => void): () => void;
 }
