@@ -67,7 +67,8 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
     void session.loaded.then(async () => {
       if (cancelled) return;
       setLoaded(true);
-      if (session.connection() !== 'synced') {
+      // A blueprint that lives on this device only has no server to wait for.
+      if (session.connection() !== 'synced' && session.connection() !== 'local') {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS);
           const stop = session.onConnectionChange(() => {
@@ -151,7 +152,7 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
-        <StatusBadge state={connection.state} readOnly={readOnly} refusal={connection.refusal} />
+        <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <div className="js-actions" role="toolbar" aria-label="Scroll">
           <button type="button" onClick={fit} aria-label="Zoom to fit the scroll">
             Fit

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { docAccess, readBlueprint, type DocAccess } from '../../shared/doc/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
-import type { BlueprintSession, ConnectionState } from '../host/host.ts';
+import type { BlueprintSession, ConnectionState, SaveState } from '../host/host.ts';
 
 /** The model, re-read (cheaply: readBlueprint caches per entity) at most once per frame after a change. */
 export function useBlueprint(doc: Y.Doc): { blueprint: Blueprint; access: DocAccess } {
@@ -26,10 +26,10 @@ export function useBlueprint(doc: Y.Doc): { blueprint: Blueprint; access: DocAcc
   return state;
 }
 
-export function useConnection(session: BlueprintSession): { state: ConnectionState; refusal: string | null } {
-  const [value, setValue] = useState(() => ({ state: session.connection(), refusal: session.refusal() }));
+export function useConnection(session: BlueprintSession): { state: ConnectionState; saving: SaveState | undefined; refusal: string | null } {
+  const [value, setValue] = useState(() => ({ state: session.connection(), saving: session.saving?.(), refusal: session.refusal() }));
   useEffect(() => {
-    const update = () => setValue({ state: session.connection(), refusal: session.refusal() });
+    const update = () => setValue({ state: session.connection(), saving: session.saving?.(), refusal: session.refusal() });
     update();
     return session.onConnectionChange(update);
   }, [session]);

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw, type Editor, type TLUiOverrides } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
 import 'tldraw/tldraw.css';
-import type { BlueprintSession } from '../host/host.ts';
+import type { BlueprintSession, ConnectionState } from '../host/host.ts';
 import { connectCanvas, type CanvasBridge } from './bridge.ts';
 import { connectPresence } from './presence.ts';
 import { PROJECTED_SHAPE_UTILS } from './shapes/index.ts';
@@ -31,11 +31,14 @@ export interface CanvasViewProps {
   readonly onError: (message: string) => void;
 }
 
+/** A purely local blueprint has nothing to be offline from: tldraw shows no offline state for it. */
+const isLive = (state: ConnectionState) => state === 'synced' || state === 'local';
+
 /** The scroll: a tldraw editor over a store fed by the projection, with presence and per-person undo. */
 export function CanvasView({ session, origin, undo, readOnly, licenseKey, onReady, onError }: CanvasViewProps) {
   const signals = useMemo(
     () => ({
-      status: atom<'online' | 'offline'>('collaboration status', session.connection() === 'synced' ? 'online' : 'offline'),
+      status: atom<'online' | 'offline'>('collaboration status', isLive(session.connection()) ? 'online' : 'offline'),
       mode: atom<'readonly' | 'readwrite'>('collaboration mode', readOnly ? 'readonly' : 'readwrite'),
     }),
     // The initial mode only; later changes go through the effect below.
@@ -54,7 +57,7 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
     signals.mode.set(readOnly ? 'readonly' : 'readwrite');
   }, [signals, readOnly]);
   useEffect(() => {
-    const update = () => signals.status.set(session.connection() === 'synced' ? 'online' : 'offline');
+    const update = () => signals.status.set(isLive(session.connection()) ? 'online' : 'offline');
     update();
     return session.onConnectionChange(update);
   }, [session, signals]);

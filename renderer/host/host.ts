@@ -7,7 +7,17 @@ import type { AppCommandId } from '../../shared/commands.ts';
  * The web edition implements it here (IndexedDB cache + same-origin sync); the desktop edition
  * implements it over the preload API (local document store in the main process).
  */
-export type ConnectionState = 'offline' | 'connecting' | 'synced';
+/**
+ * 'local': the blueprint lives on this device only (a desktop blueprint not shared with any
+ * server) — there is nothing to connect to, which is not the same as being offline.
+ */
+export type ConnectionState = 'offline' | 'connecting' | 'synced' | 'local';
+/**
+ * Whether every change is on this device's disk (desktop: committed to the local store):
+ * 'saving' while changes wait for the acknowledgement, 'retrying' when saving failed and is being
+ * retried (nothing is lost while the window stays open, but the person should know).
+ */
+export type SaveState = 'saved' | 'saving' | 'retrying';
 export type Role = 'editor' | 'viewer';
 
 export interface BlueprintSession {
@@ -21,7 +31,9 @@ export interface BlueprintSession {
   connection(): ConnectionState;
   /** Why the server refused this connection (bad or expired token, wrong room…), if it did. */
   refusal(): string | null;
-  /** Called on every change of `connection()` or `refusal()`. */
+  /** The local save state, where the Host saves changes itself (desktop); absent: not shown. */
+  saving?(): SaveState;
+  /** Called on every change of `connection()`, `refusal()` or `saving()`. */
   onConnectionChange(listener: () => void): () => void;
   /** Called each time the connection to the server is (re)established. */
   onReconnect(listener: () => void): () => void;
