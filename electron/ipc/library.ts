@@ -52,6 +52,8 @@ export interface Library {
   /** A fresh Y.Doc holding the blueprint (the caller destroys it). */
   readDoc(id: string): Y.Doc;
   setShare(id: string, share: Share | null): BlueprintEntry;
+  /** Empties File › Open Recent (the blueprints stay in the library). */
+  forgetOpened(): void;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Settings;
   close(): void;
@@ -243,6 +245,11 @@ export function openLibrary(file: string, options: LibraryOptions = {}): Library
         }
       });
       return toEntry(id, fields);
+    },
+    forgetOpened() {
+      index.transact(() => {
+        for (const fields of entries.values()) fields.delete('openedAt');
+      });
     },
     settings() {
       const read = (key: keyof Settings) => settingsMap.get(key);

@@ -3,10 +3,13 @@
  * (DESIGN.md §5): every decision lives in a tested module beside this file; this file wires them to
  * Electron. It runs only under the real Electron binary.
  */
-import { app, BrowserWindow, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
+import { basename, join } from 'node:path';
 import { isAppCommandId, type AppCommandId } from '../../shared/commands.ts';
+import { CHANNELS, ipcChannelOf, parseAppLink } from '../../shared/desktop/contract.ts';
+import { createHandlers, createWorkshop, importJourneyFile, lanAddressesOf, openLibrary, type Dialogs, type Handlers, type Library, type Workshop } from '../ipc/index.ts';
 import { resolveAppRequest } from './app-protocol.ts';
 import { buildMenuTemplate } from './menu.ts';
 import {
@@ -20,6 +23,13 @@ const preloadPath = join(here, '../preload/index.cjs');
 /** Set by electron-vite in development: the renderer comes from its dev server. */
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const LINK_SCHEME = 'journeyscroll';
+/** The web edition workshop participants load (out/web; packaged as the `web` resource). */
+const webEditionDir = app.isPackaged ? join(process.resourcesPath, 'web') : join(here, '../web');
+
+let library: Library | null = null;
+let workshop: Workshop | null = null;
+/** Links and files given before the window could take them (a cold start from a link or a file). */
+const pendingOpen: string[] = [];
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -27,24 +37,103 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv) => {
-    const link = argv.find((arg) => arg.startsWith(`${LINK_SCHEME}://`));
     const window = BrowserWindow.getAllWindows()[0];
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
-      if (link) openLink(window, link);
     }
+    for (const arg of argv.slice(1)) void openFromOutside(arg);
   });
+  // macOS: links and files arrive as events, possibly before the app is ready.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    const window = BrowserWindow.getAllWindows()[0];
-    if (window) openLink(window, url);
+    void openFromOutside(url);
   });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openFromOutside(path);
+  });
+  // Windows and Linux: a link or a .journey file is an argument of the first launch.
+  pendingOpen.push(...process.argv.slice(app.isPackaged ? 1 : 2).filter(isOpenable));
   void app.whenReady().then(start);
+}
+
+function isOpenable(arg: string): boolean {
+  return arg.startsWith(`${LINK_SCHEME}://`) || arg.toLowerCase().endsWith('.journey');
+}
+
+/**
+ * A journeyscroll:// link joins (or finds) the shared blueprint in the library; a .journey file is
+ * imported into it. Then the window opens that blueprint.
+ */
+async function openFromOutside(arg: string): Promise<void> {
+  if (!isOpenable(arg)) return;
+  const window = BrowserWindow.getAllWindows()[0];
+  if (!library || !window) {
+    pendingOpen.push(arg);
+    return;
+  }
+  try {
+    let id: string;
+    if (arg.startsWith(`${LINK_SCHEME}://`)) {
+      const share = parseAppLink(arg);
+      if (!share) throw new Error(`This is not a JourneyScroll link: ${arg.slice(0, 200)}`);
+      id = library.join(share).id;
+    } else {
+      id = (await importJourneyFile(library, arg)).id;
+    }
+    refreshMenu();
+    window.webContents.send('journeyscroll:open', id);
+  } catch (error) {
+    dialog.showErrorBox(`JourneyScroll could not open ${basename(arg).slice(0, 80)}`, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The IPC handler table (electron/ipc) on the library in the user-data folder. */
+function startHandlers(): Handlers {
+  const userData = app.getPath('userData');
+  library = openLibrary(join(userData, 'library.sqlite'));
+  workshop = createWorkshop({
+    dataDir: join(userData, 'workshop'),
+    webDir: webEditionDir,
+    lanAddresses: () => lanAddressesOf(networkInterfaces()),
+  });
+  const owner = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const journeyFilter = { name: 'JourneyScroll blueprint', extensions: ['journey'] };
+  const dialogs: Dialogs = {
+    async openJourney() {
+      const window = owner();
+      const options = { properties: ['openFile' as const], filters: [journeyFilter] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveFile(defaultName) {
+      const extension = /\.([A-Za-z0-9]{1,8})$/.exec(defaultName)?.[1];
+      const filters = extension === 'journey' ? [journeyFilter] : extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [];
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters };
+      const window = owner();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+  return createHandlers({
+    library,
+    workshop,
+    dialogs,
+    allowedOrigins: [APP_ORIGIN, ...(devServerUrl ? [devServerUrl] : [])],
+    onLibraryChange: () => refreshMenu(),
+    onInternalError: (channel, error) => console.error(`IPC ${channel} failed`, error),
+  });
 }
 
 async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
+  const handlers = startHandlers();
+  for (const channel of CHANNELS) {
+    // The sender frame's URL is checked by the table (the app's origin only); `senderFrame` is
+    // null when the frame is gone, which the table refuses as a foreign sender.
+    ipcMain.handle(ipcChannelOf(channel), (event, args: unknown) => handlers.invoke(channel, event.senderFrame?.url, args));
+  }
   if (!app.isDefaultProtocolClient(LINK_SCHEME)) app.setAsDefaultProtocolClient(LINK_SCHEME);
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -82,6 +171,7 @@ async function start(): Promise<void> {
 
   refreshMenu();
   await openWindow();
+  for (const arg of pendingOpen.splice(0)) await openFromOutside(arg);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
@@ -89,6 +179,20 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+
+// Stop hosting (participants are told the server is going away) and close the library cleanly.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  quitting = true;
+  event.preventDefault();
+  void (workshop?.stop() ?? Promise.resolve())
+    .catch((error: unknown) => console.error('stopping the workshop failed', error))
+    .finally(() => {
+      library?.close();
+      app.quit();
+    });
 });
 
 function sendCommand(command: AppCommandId): void {
@@ -100,11 +204,17 @@ function refreshMenu(): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: app.getName(),
-    recent: [],
+    recent: (library?.list() ?? [])
+      .filter((entry) => entry.openedAt !== null)
+      .sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0))
+      .map((entry) => ({ id: entry.id, title: entry.title })),
     isDev: !app.isPackaged,
     run: sendCommand,
-    openRecent: (id) => BrowserWindow.getFocusedWindow()?.webContents.send('journeyscroll:open', id),
-    clearRecent: () => refreshMenu(),
+    openRecent: (id) => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send('journeyscroll:open', id),
+    clearRecent: () => {
+      library?.forgetOpened();
+      refreshMenu();
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -157,16 +267,4 @@ async function saveWindowState(window: BrowserWindow): Promise<void> {
   const state: WindowState = { ...bounds, maximized: window.isMaximized(), fullScreen: window.isFullScreen() };
   await mkdir(app.getPath('userData'), { recursive: true });
   await writeFile(windowStateFile(), JSON.stringify(state));
-}
-
-/** `journeyscroll://b/<room>?server=…&token=…` opens that shared blueprint in the app. */
-function openLink(window: BrowserWindow, link: string): void {
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return;
-  }
-  if (url.protocol !== `${LINK_SCHEME}:`) return;
-  window.webContents.send('journeyscroll:link', url.toString());
 }

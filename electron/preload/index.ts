@@ -1,10 +1,13 @@
 /**
  * The preload: the only bridge between the sandboxed renderer and the main process. It exposes a
- * small, typed API through contextBridge — never ipcRenderer itself — and forwards only known
- * commands and links.
+ * small, typed API through contextBridge — never ipcRenderer itself: `invoke` reaches only the
+ * channels of shared/desktop/channels.ts (the main process validates arguments and sender again),
+ * and the events forward only known commands and bounded strings.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isAppCommandId, type AppCommandId } from '../../shared/commands.ts';
+import { isAppCommandId } from '../../shared/commands.ts';
+import { ipcChannelOf, isChannel } from '../../shared/desktop/channels.ts';
+import type { DesktopBridge, IpcResult } from '../../shared/desktop/contract.ts';
 
 type Unsubscribe = () => void;
 
@@ -18,16 +21,16 @@ function subscribe<T>(channel: string, accept: (value: unknown) => value is T, l
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value.length < 4096;
 
-const api = {
+const api: DesktopBridge = {
   platform: process.platform,
+  invoke(channel, args) {
+    if (!isChannel(channel)) return Promise.resolve<IpcResult<unknown>>({ ok: false, error: { code: 'unknown-channel', message: `There is no IPC channel ${String(channel).slice(0, 80)}.` } });
+    return ipcRenderer.invoke(ipcChannelOf(channel), args) as Promise<IpcResult<unknown>>;
+  },
   /** Menu commands chosen in the native menu bar. */
-  onCommand: (listener: (command: AppCommandId) => void): Unsubscribe => subscribe('journeyscroll:command', isAppCommandId, listener),
-  /** journeyscroll:// links opened from outside the app. */
-  onLink: (listener: (link: string) => void): Unsubscribe => subscribe('journeyscroll:link', isString, listener),
-  /** A recent blueprint chosen in File › Open Recent. */
-  onOpenRecent: (listener: (id: string) => void): Unsubscribe => subscribe('journeyscroll:open', isString, listener),
+  onCommand: (listener) => subscribe('journeyscroll:command', isAppCommandId, listener),
+  /** A library entry to open: File › Open Recent, or a .journey file opened from the desktop. */
+  onOpen: (listener) => subscribe('journeyscroll:open', isString, listener),
 };
 
-export type DesktopBridge = typeof api;
-
-contextBridge.exposeInMainWorld('journeyscroll', api);
+contextBridge.exposeInMainWorld('journeyscrollDesktop', api);

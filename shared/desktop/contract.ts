@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ROOM_NAME_PATTERN } from '../sync/contract.ts';
+import type { Channel } from './channels.ts';
+
+export { CHANNELS, isChannel, ipcChannelOf, type Channel } from './channels.ts';
 
 /**
  * The desktop app's IPC contract (DESIGN.md §5, docs/desktop.md): every channel the renderer may
@@ -24,7 +27,7 @@ export const blueprintIdSchema = z
   .refine((id) => !id.startsWith('_'), 'ids starting with _ are reserved');
 
 const bytes = (max: number) =>
-  z.instanceof(Uint8Array, { message: 'expected bytes (a Uint8Array)' }).refine((b) => b.byteLength > 0 && b.byteLength <= max, `must be 1 byte to ${max / MiB} MiB`);
+  z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes (a Uint8Array)' }).refine((b) => b.byteLength > 0 && b.byteLength <= max, `must be 1 byte to ${max / MiB} MiB`);
 
 /** A sync server as the user typed it: ws(s)://host[:port]/sync, or http(s) (turned into ws). */
 export const serverUrlSchema = z
@@ -102,11 +105,7 @@ export const CHANNEL_ARGS = {
   }),
   'workshop.stop': empty,
   'workshop.status': empty,
-} as const;
-
-export type Channel = keyof typeof CHANNEL_ARGS;
-export const CHANNELS = Object.keys(CHANNEL_ARGS) as Channel[];
-export const isChannel = (value: unknown): value is Channel => typeof value === 'string' && Object.hasOwn(CHANNEL_ARGS, value);
+} as const satisfies Record<Channel, z.ZodType>;
 export type ChannelArgs<C extends Channel> = z.input<(typeof CHANNEL_ARGS)[C]>;
 
 export interface BlueprintEntry {
@@ -177,15 +176,22 @@ export interface IpcFailure {
 }
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcFailure };
 
-/** What the preload exposes as `window.journeyscroll` (electron/preload/index.ts). */
+/**
+ * The global the preload exposes the bridge as. Not `journeyscroll`: the blueprint view publishes
+ * its live objects for tests and debugging there, and a contextBridge global cannot be replaced.
+ */
+export const BRIDGE_GLOBAL = 'journeyscrollDesktop';
+
+/** What the preload exposes as `window.journeyscrollDesktop` (electron/preload/index.ts). */
 export interface DesktopBridge {
   readonly platform: string;
   invoke(channel: Channel, args?: unknown): Promise<IpcResult<unknown>>;
   /** Commands chosen in the native menu bar (shared/commands.ts ids). */
   onCommand(listener: (command: string) => void): () => void;
-  /** journeyscroll:// links opened from outside the app. */
-  onLink(listener: (link: string) => void): () => void;
-  /** A library entry to open: File › Open Recent, or a .journey file opened from the desktop. */
+  /**
+   * A library entry to open: File › Open Recent, a .journey file opened from the desktop, or a
+   * journeyscroll:// link (the main process joins the shared blueprint first).
+   */
   onOpen(listener: (id: string) => void): () => void;
 }
 
