@@ -20,6 +20,8 @@ export interface WorkshopOptions {
   readonly webDir: string | null;
   /** This machine's addresses others can reach (LAN IPv4s); the main process reads them from os. */
   readonly lanAddresses: () => readonly string[];
+  /** Interface listened on when a request names none (default every interface: the LAN). */
+  readonly defaultHost?: string;
   /** How long the invitation tokens last (default 24 h). */
   readonly ttlMs?: number;
   readonly logger?: Logger;
@@ -54,7 +56,7 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       if (running.id === request.id) return running.status;
       throw new IpcError('workshop', 'A workshop is already being hosted for another blueprint. Stop it first.');
     }
-    const host = request.host ?? '0.0.0.0';
+    const host = request.host ?? options.defaultHost ?? '0.0.0.0';
     const secret = randomBytes(32).toString('base64url');
     const webDir = options.webDir && existsSync(join(options.webDir, 'index.html')) ? options.webDir : null;
     let server: RunningServer;

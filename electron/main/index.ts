@@ -31,6 +31,9 @@ let workshop: Workshop | null = null;
 /** Links and files given before the window could take them (a cold start from a link or a file). */
 const pendingOpen: string[] = [];
 
+// A separate user-data folder on request (tests, a portable copy): before anything reads it.
+if (process.env.JOURNEYSCROLL_USER_DATA) app.setPath('userData', process.env.JOURNEYSCROLL_USER_DATA);
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {

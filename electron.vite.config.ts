@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'electron-vite';
+import { rendererConfig } from './build/vite-renderer.ts';
+
+/**
+ * The desktop app's build (`npm run build` → out/main, out/preload, out/renderer):
+ * - main: ESM (the package is "type": "module"), our code and its dependencies in one bundle,
+ *   except better-sqlite3 — a native module, loaded from node_modules (unpacked from the asar);
+ * - preload: one CommonJS file, index.cjs, since a sandboxed preload cannot load ES modules or
+ *   other files;
+ * - renderer: renderer/desktop with the same Vite settings as the web edition.
+ */
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: path('./out/main'),
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: path('./electron/main/index.ts') },
+        external: ['electron', 'better-sqlite3', /^node:/],
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: path('./out/preload'),
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: path('./electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: mergeConfig(rendererConfig(), {
+    root: path('./renderer/desktop'),
+    base: '/',
+    publicDir: false,
+    build: {
+      outDir: path('./out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: { index: path('./renderer/desktop/index.html') } },
+    },
+  }),
+});
