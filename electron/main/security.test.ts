@@ -36,5 +36,10 @@ describe('security baseline', () => {
     expect(isAllowedPermission('fullscreen', 'app://journeyscroll/')).toBe(true);
     expect(isAllowedPermission('media', 'app://journeyscroll/')).toBe(false);
     expect(isAllowedPermission('fullscreen', 'https://evil.example/')).toBe(false);
+    // Sync servers on this machine and the LAN (a hosted or joined workshop), for the app only.
+    for (const lna of ['local-network-access', 'local-network', 'loopback-network']) {
+      expect(isAllowedPermission(lna, 'app://journeyscroll/')).toBe(true);
+      expect(isAllowedPermission(lna, 'https://evil.example/')).toBe(false);
+    }
   });
 });

@@ -78,8 +78,15 @@ export function isVettedExternalUrl(url: string): boolean {
   return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname) && !parsed.username && !parsed.password && (parsed.port === '' || parsed.port === '443');
 }
 
-/** Permissions the renderer may be granted: full screen for unroll mode, clipboard writes for copy. */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen', 'clipboard-sanitized-write']);
+/**
+ * Permissions the renderer may be granted: full screen for unroll mode, clipboard writes for copy,
+ * and Local Network Access — Chromium refuses connections from the app's (non-network) origin to
+ * loopback and private addresses without it, and the app's sync servers are exactly there: its
+ * own workshop server on 127.0.0.1 and the LAN workshops it joins. Connections stay limited by the
+ * CSP (`connect-src 'self' ws: wss:`) to the servers the user chose. Chromium has named it
+ * `local-network-access`, then split it into `local-network` and `loopback-network`.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen', 'clipboard-sanitized-write', 'local-network-access', 'local-network', 'loopback-network']);
 
 export function isAllowedPermission(permission: string, requestingUrl: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isAllowedNavigation(requestingUrl);

@@ -54,15 +54,15 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
         </div>
       </form>
       {link ? (
-        <label>
-          Join link
+        <div className="js-copy">
+          <label htmlFor="js-join-link">Join link</label>
           <span className="js-row">
-            <input readOnly value={link} onFocus={(e) => e.target.select()} />
+            <input id="js-join-link" readOnly value={link} onFocus={(e) => e.target.select()} />
             <button type="button" aria-label="Copy join link" onClick={() => void navigator.clipboard.writeText(link).then(() => setCopied(true))}>
               {copied ? 'Copied' : 'Copy'}
             </button>
           </span>
-        </label>
+        </div>
       ) : null}
       <div className="js-dialog-buttons">
         <button type="button" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { WorkshopStatus } from '../../shared/desktop/contract.ts';
 import type { DesktopHost } from '../host/desktop-host.ts';
 import { Modal } from './Modal.tsx';
@@ -9,11 +9,12 @@ const DEFAULT_PORT = 4321;
 /** A read-only field with the link or token, and a button that copies it. */
 function CopyField({ label, value }: { label: string; value: string }) {
   const [copied, setCopied] = useState(false);
+  const id = useId();
   return (
-    <label>
-      {label}
+    <div className="js-copy">
+      <label htmlFor={id}>{label}</label>
       <span className="js-row">
-        <input readOnly value={value} onFocus={(e) => e.target.select()} />
+        <input id={id} readOnly value={value} onFocus={(e) => e.target.select()} />
         <button
           type="button"
           aria-label={`Copy ${label}`}
@@ -27,7 +28,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
           {copied ? 'Copied' : 'Copy'}
         </button>
       </span>
-    </label>
+    </div>
   );
 }
 

@@ -180,6 +180,9 @@ function bridgeScript() {
 export async function desktopContext(browser: Browser, handler: HandlerProcess): Promise<BrowserContext> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` (tests/desktop/run.ts does)');
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  // What the app's permission handler grants its own origin (electron/main/security.ts): Local
+  // Network Access, without which Chromium refuses the workshop server on 127.0.0.1 and the LAN.
+  await context.grantPermissions(['local-network-access'], { origin: ORIGIN });
   await context.route(`${ORIGIN}/**`, async (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     let file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
