@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import jsQR from 'jsqr';
+import jsqrModule from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -37,6 +37,9 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** jsqr is CommonJS whose types declare an ES default export: take whichever is the function. */
+const jsQR = (typeof jsqrModule === 'function' ? jsqrModule : jsqrModule.default) as typeof jsqrModule.default;
 
 /** The QR code image, rasterised by the browser, decoded by jsQR. */
 async function decodeQr(page: Page): Promise<string | null> {
