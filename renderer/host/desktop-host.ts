@@ -28,7 +28,35 @@ export interface DesktopHost extends Host {
   onCommand(listener: (command: AppCommandId) => void): () => void;
 }
 
-const SETTING_FIELDS: Record<SettingKey, 'displayName' | 'licenseKey'> = { userName: 'displayName', licenseKey: 'licenseKey' };
+/** The Host's string settings as the library's settings (shared/desktop/contract.ts). */
+function readSetting(settings: Settings, key: SettingKey): string {
+  switch (key) {
+    case 'userName':
+      return settings.displayName;
+    case 'userColor':
+      return settings.color;
+    case 'licenseKey':
+      return settings.licenseKey;
+    case 'servers':
+      return settings.servers.map((s) => s.url).join('\n');
+  }
+}
+
+function settingPatch(settings: Settings, key: SettingKey, value: string): Partial<Settings> {
+  switch (key) {
+    case 'userName':
+      return { displayName: value };
+    case 'userColor':
+      return value ? { color: value } : {};
+    case 'licenseKey':
+      return { licenseKey: value };
+    case 'servers': {
+      const urls = [...new Set(value.split(/\s+/).filter(Boolean))];
+      // Tokens saved with a server stay with it.
+      return { servers: urls.map((url) => settings.servers.find((s) => s.url === url) ?? { url }) };
+    }
+  }
+}
 
 export async function createDesktopHost(bridge: DesktopBridge): Promise<DesktopHost> {
   const call = desktopCall(bridge);
@@ -82,11 +110,10 @@ export async function createDesktopHost(bridge: DesktopBridge): Promise<DesktopH
       changed();
     },
     getSetting(key) {
-      const value = settings[SETTING_FIELDS[key]];
-      return value ? value : undefined;
+      return readSetting(settings, key) || undefined;
     },
     setSetting(key, value) {
-      void host.updateSettings({ [SETTING_FIELDS[key]]: value ?? '' }).catch((error: unknown) => console.error('settings not saved', error));
+      void host.updateSettings(settingPatch(settings, key, value ?? '')).catch((error: unknown) => console.error('settings not saved', error));
     },
     async updateSettings(patch) {
       settings = { ...settings, ...patch };

@@ -48,7 +48,8 @@ export interface RecentBlueprint {
   readonly openedAt: string;
 }
 
-export type SettingKey = 'licenseKey' | 'userName';
+/** `servers`: the sync servers offered when sharing (desktop), one URL per line. */
+export type SettingKey = 'licenseKey' | 'userName' | 'userColor' | 'servers';
 
 export interface Host {
   readonly kind: 'web' | 'desktop';
