@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_COMMANDS, formatAccelerator, isAppCommandId } from './commands.ts';
+import { acceleratorMatches, APP_COMMANDS, formatAccelerator, isAppCommandId } from './commands.ts';
 
 describe('app commands', () => {
   it('gives every accelerator once', () => {
@@ -16,5 +16,21 @@ describe('app commands', () => {
   it('formats accelerators per platform', () => {
     expect(formatAccelerator('CmdOrCtrl+Shift+S', true)).toBe('⌘⇧S');
     expect(formatAccelerator('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S');
+  });
+});
+
+describe('acceleratorMatches', () => {
+  const chord = (key: string, m: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...m });
+  it('matches CmdOrCtrl as Ctrl elsewhere and ⌘ on macOS, and nothing with extra modifiers', () => {
+    expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { ctrlKey: true }), false)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { metaKey: true }), true)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { ctrlKey: true }), true)).toBe(false);
+    expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
+    expect(acceleratorMatches('CmdOrCtrl+Shift+L', chord('L', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+Enter', chord('Enter', { ctrlKey: true }), false)).toBe(true);
+    expect(acceleratorMatches('Alt+Right', chord('ArrowRight', { altKey: true }), false)).toBe(true);
+    expect(acceleratorMatches('Alt+Right', chord('ArrowLeft', { altKey: true }), false)).toBe(false);
+    expect(acceleratorMatches('Shift+1', chord('!', { shiftKey: true, code: 'Digit1' }), false)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+/', chord('/', { ctrlKey: true }), false)).toBe(true);
   });
 });

@@ -46,3 +46,32 @@ export function formatAccelerator(accelerator: string, mac: boolean): string {
   const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥', Ctrl: '⌃', Right: '→', Left: '←', Delete: '⌫', Enter: '↩' };
   return parts.map((p) => symbols[p] ?? p).join('');
 }
+
+/** The parts of a keyboard event an accelerator is matched against. */
+export interface KeyChord {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+const KEY_NAMES: Record<string, string> = { Right: 'ArrowRight', Left: 'ArrowLeft', Up: 'ArrowUp', Down: 'ArrowDown', Enter: 'Enter', Delete: 'Delete', '=': '=', '-': '-', '/': '/' };
+
+/**
+ * Whether a key press is this accelerator (Electron syntax), for the web edition, which has no
+ * native menu to catch them. Shifted characters are compared by their unshifted key where the
+ * accelerator names a digit ("Shift+1" arrives as "!" on a US layout, so `code` is used).
+ */
+export function acceleratorMatches(accelerator: string, chord: KeyChord & { readonly code?: string }, mac: boolean): boolean {
+  const parts = accelerator.split('+');
+  const key = parts.pop()!;
+  const mods = new Set(parts);
+  const wantCmd = mods.has('CmdOrCtrl');
+  const ctrl = mods.has('Ctrl') || (wantCmd && !mac);
+  const meta = wantCmd && mac;
+  if (chord.ctrlKey !== ctrl || chord.metaKey !== meta || chord.shiftKey !== mods.has('Shift') || chord.altKey !== mods.has('Alt')) return false;
+  if (/^[0-9]$/.test(key)) return chord.code === `Digit${key}` || chord.key === key;
+  if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key;
+  return chord.key === (KEY_NAMES[key] ?? key);
+}

@@ -8,14 +8,24 @@ import { CanvasView } from '../canvas/CanvasView.tsx';
 import { entityOf } from '../canvas/shape-types.ts';
 import { createUndoManager } from '../canvas/undo.ts';
 import type { BlueprintSession, Host } from '../host/host.ts';
+import { FollowBanner, useFollower, useFollowerView } from '../present/FollowBanner.tsx';
+import { StageSpotlight } from '../present/StageSpotlight.tsx';
+import { UnrollMode } from '../present/UnrollMode.tsx';
+import type { AppCommandId } from '../../shared/commands.ts';
+import { jumpStage, runBlueprintCommand, SHELL_COMMANDS, type Panel } from './blueprint-commands.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+import { exportFileName } from './export-formats.ts';
 import { HelpDialog } from './HelpDialog.tsx';
 import { Inspector, type Selection } from './Inspector.tsx';
 import { LicenseNotice } from './LicenseNotice.tsx';
 import { licenseMode } from './license.ts';
+import { LintPanel } from './LintPanel.tsx';
+import { PrintDialog } from './PrintDialog.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { StageStrip } from './StageStrip.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
+import { useCommands } from './use-commands.ts';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
@@ -59,6 +69,8 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const [error, setError] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
+  const [lintOpen, setLintOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   // Local copy first; then a new blueprint is filled from its template, an old one migrated.
@@ -128,13 +140,34 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const selection = useSelection(editor, bridge);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
-  const fit = () => bridge && editor?.zoomToBounds(bridge.layout().bounds, { inset: 24, animation: { duration: 200 } });
-  // 100%: the start of the scroll at its real size, clear of tldraw's menu in the corner.
-  const actual = () => editor?.setCamera({ x: 8, y: 48, z: 1 }, { animation: { duration: 200 } });
-  useShortcuts(editor, bridge, () => setHelpOpen(true));
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const downloadJourney = () => void host.saveFile(exportFileName(title, 'journey'), encodeJourneyFile(session.doc));
+  const run = (command: AppCommandId) =>
+    runBlueprintCommand(command, {
+      editor,
+      bridge,
+      undo,
+      canEdit,
+      downloadJourney,
+      open: (which) => {
+        if (which === 'help') setHelpOpen(true);
+        else if (which === 'lint') setLintOpen((open) => !open);
+        else if (which !== 'present' || (editor && bridge)) setPanel(which);
+      },
+    });
+  // While presenting, keys belong to the presentation; native-menu file commands to the shell.
+  useCommands(host, (command, source) => (source === 'menu' && SHELL_COMMANDS.has(command) ? undefined : run(command)), panel !== 'present');
+  useShortcuts(editor, bridge, openHelp, panel !== 'present');
+  const follower = useFollower(session.awareness, editor);
+  const presenting = panel === 'present' && editor && bridge;
+  const [presentedStage, setPresentedStage] = useState<string | null>(null);
+  const followed = useFollowerView(follower);
+  // The stage framed in a presentation, ours or one we follow: its lanes are named beside it.
+  const framedStage = presenting ? presentedStage : followed.following ? followed.presenter?.state.stageId ?? null : null;
 
   return (
-    <div className="js-app">
+    <div className={presenting ? 'js-app js-presenting' : 'js-app'}>
+      {presenting ? <UnrollMode blueprint={blueprint} editor={editor} bridge={bridge} awareness={session.awareness} onExit={() => setPanel(null)} onStage={setPresentedStage} /> : null}
       <header className="js-bar">
         <a className="js-home" href={homeHref} aria-label="All blueprints">
           JourneyScroll
@@ -154,10 +187,10 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
         />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <div className="js-actions" role="toolbar" aria-label="Scroll">
-          <button type="button" onClick={fit} aria-label="Zoom to fit the scroll">
+          <button type="button" onClick={() => run('view.zoomToFit')} aria-label="Zoom to fit the scroll">
             Fit
           </button>
-          <button type="button" onClick={actual} aria-label="Zoom to 100%">
+          <button type="button" onClick={() => run('view.zoomReset')} aria-label="Zoom to 100%">
             100%
           </button>
           <button type="button" onClick={() => undo.undo()} disabled={!canEdit} aria-label="Undo">
@@ -169,9 +202,23 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
           <button type="button" disabled={!canEdit} onClick={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}>
             Add stage
           </button>
-          <button type="button" onClick={() => void host.saveFile(`${title.replace(/[^\w.-]+/g, '-')}.journey`, encodeJourneyFile(session.doc))}>
-            Download .journey
+          <button type="button" onClick={() => run('present.start')} disabled={!editor || !bridge} aria-label="Unroll: present the scroll stage by stage">
+            Present
           </button>
+          <button type="button" onClick={() => run('edit.lint')} aria-pressed={lintOpen} aria-label="Check journey">
+            Check
+          </button>
+          <button type="button" onClick={() => run('file.export')}>
+            Export…
+          </button>
+          <button type="button" onClick={() => run('file.print')} aria-label="Print the scroll">
+            Print…
+          </button>
+          {host.kind === 'web' ? (
+            <button type="button" onClick={downloadJourney}>
+              Download .journey
+            </button>
+          ) : null}
           <button type="button" onClick={() => setSettingsOpen(true)}>
             Settings
           </button>
@@ -189,15 +236,20 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
           </button>
         </div>
       ) : null}
+      <FollowBanner follower={follower} blueprint={blueprint} />
       <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} />
       <main className="js-main">
         <div className="js-canvas" aria-label="Blueprint canvas">
           {mode === 'blocked' || !loaded ? null : (
             <CanvasView session={session} origin={origin} undo={undo} readOnly={readOnly} licenseKey={licenseKey} onReady={onReady} onError={setError} />
           )}
+          {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
+        {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
         {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
+      <ExportDialog open={panel === 'export'} onClose={() => setPanel(null)} blueprint={blueprint} doc={session.doc} host={host} onShowFindings={() => setLintOpen(true)} />
+      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog
         open={settingsOpen}
@@ -228,10 +280,9 @@ function useSelection(editor: Editor | null, bridge: CanvasBridge | null): Selec
 }
 
 /** `[` / `]` jump between stages, `?` opens the shortcut list, Shift+1 / Shift+0 fit / 100%. */
-function useShortcuts(editor: Editor | null, bridge: CanvasBridge | null, openHelp: () => void) {
+function useShortcuts(editor: Editor | null, bridge: CanvasBridge | null, openHelp: () => void, enabled: boolean) {
   useEffect(() => {
-    if (!editor || !bridge) return;
-    let current = -1;
+    if (!editor || !bridge || !enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
@@ -239,17 +290,11 @@ function useShortcuts(editor: Editor | null, bridge: CanvasBridge | null, openHe
       if (e.key === '?') {
         e.preventDefault();
         openHelp();
-        return;
+      } else if (e.key === '[' || e.key === ']') {
+        jumpStage(editor, bridge, e.key === ']' ? 1 : -1);
       }
-      if (e.key !== '[' && e.key !== ']') return;
-      const stages = bridge.layout().stages;
-      if (!stages.length) return;
-      const viewport = editor.getViewportPageBounds();
-      if (current < 0 || current >= stages.length) current = Math.max(0, stages.findIndex((s) => s.x + s.w > viewport.midX));
-      current = Math.max(0, Math.min(stages.length - 1, current + (e.key === ']' ? 1 : -1)));
-      editor.zoomToBounds(stages[current]!.column, { inset: 24, animation: { duration: 200 } });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editor, bridge, openHelp]);
+  }, [editor, bridge, openHelp, enabled]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModal } from './use-modal.ts';
 
 /** Keyboard shortcuts of the scroll (tldraw's own remain: its menu lists them all). */
 export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
@@ -19,13 +19,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
 ];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} className="js-dialog" aria-labelledby="js-help-title" onClose={onClose}>
       <h2 id="js-help-title">Keyboard shortcuts</h2>

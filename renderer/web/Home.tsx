@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { TEMPLATES } from '../../shared/templates/index.ts';
+import { TemplateGallery } from '../app/TemplateGallery.tsx';
 import type { Host } from '../host/host.ts';
 import { newRoomName } from './routes.ts';
 
 /** The home page: blueprints opened before on this device, and a new one from a template. */
 export function Home({ host }: { host: Host }) {
   const [recent, setRecent] = useState(() => host.recent());
-  const [template, setTemplate] = useState(TEMPLATES.find((t) => t.id === 'b2b-lead-to-renewal')?.id ?? TEMPLATES[0]!.id);
   const token = new URLSearchParams(location.search).get('token') ?? undefined;
-  const create = () => {
+  const create = (template: string) => {
     const room = newRoomName();
     const url = new URL(host.linkTo(room, token));
     url.searchParams.set('template', template);
@@ -19,20 +18,7 @@ export function Home({ host }: { host: Host }) {
       <h1>JourneyScroll</h1>
       <section aria-labelledby="js-new">
         <h2 id="js-new">New blueprint</h2>
-        <label>
-          Template
-          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
-            {TEMPLATES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="js-hint">{TEMPLATES.find((t) => t.id === template)?.description}</p>
-        <button type="button" onClick={create}>
-          Create blueprint
-        </button>
+        <TemplateGallery onCreate={create} />
       </section>
       <section aria-labelledby="js-recent">
         <h2 id="js-recent">Opened before on this device</h2>

@@ -60,6 +60,9 @@ describe('journeyscroll CLI (real process)', () => {
     [['export', 'bad-definition.json', '--format', 'bpmn'], 1, /fails the journey definition schema/],
     [['lint', '--template', 'nope'], 1, /unknown template "nope"/],
     [['simulate', '--template', 'b2b-lead-to-renewal', '--events', 'bad-events.json'], 1, /invalid event script/],
+    [['export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'letter', '-o', 'x.pdf'], 2, /unknown --paper "letter"/],
+    [['export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'a4', '--scale', '0', '-o', 'x.pdf'], 2, /--scale must be a number above 0/],
+    [['export', '--template', 'b2b-lead-to-renewal', '--format', 'svg', '--paper', 'a4'], 2, /apply to --format pdf only/],
   ])('bad input %j → clear message, exit %i', (args, code, message) => {
     writeFileSync(join(dir, 'corrupt.journey'), 'not a journey file at all');
     if (existsSync(join(dir, 'b2b.journey'))) writeFileSync(join(dir, 'truncated.journey'), readFileSync(join(dir, 'b2b.journey')).subarray(0, 200));
@@ -111,5 +114,19 @@ describe('visual exports render', () => {
     const png = readFileSync(join(ARTIFACTS, 'b2b-scroll-pdf.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(5_000);
+  });
+
+  it('prints on tiled A3 sheets that pdftoppm renders, one file per sheet', () => {
+    const pdf = join(ARTIFACTS, 'b2b-scroll-a3.pdf');
+    const r = cli('export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'a3', '--overlap', '36', '-o', pdf);
+    expect(r.status, r.stderr).toBe(0);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+    execFileSync('pdftoppm', ['-png', '-r', '20', pdf, join(ARTIFACTS, 'b2b-scroll-a3')]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`sheet ${pages} of ${pages}`);
+    for (const stage of getTemplate('b2b-lead-to-renewal')!.build().stages) expect(text).toContain(stage.name);
   });
 });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildScene, cardsToCsv, sceneToSvg } from '../../../shared/export/index.ts';
+import { buildScene, cardsToCsv, sceneToSvg, PAPER_SIZES, type PaperSize, type PrintOptions } from '../../../shared/export/index.ts';
 import { compileBlueprint, exportBpmn, exportXState, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -17,6 +17,7 @@ const exportCommand: CliCommand = {
   summary: 'Export a blueprint: definition, xstate, bpmn, blueprint-json, journey, csv, svg or pdf',
   help: `Usage: journeyscroll export FILE --format FORMAT [-o OUT] [--reentry never|always|after:DURATION]
        journeyscroll export --template NAME --format FORMAT [-o OUT]
+       journeyscroll export FILE --format pdf -o OUT [--paper banner|a4|a3] [--scale S] [--overlap PT]
 
 FILE is a .journey file or a blueprint JSON (for definition, xstate and bpmn also a journey
 definition JSON). FORMAT:
@@ -27,15 +28,21 @@ definition JSON). FORMAT:
   journey         a .journey file
   csv             the cards as CSV
   svg             the whole scroll as SVG
-  pdf             the whole scroll as PDF (one banner page)
+  pdf             the whole scroll as PDF: one banner page (--paper banner, the default), or
+                  tiled A4/A3 sheets that overlap by --overlap points (default 28) so they
+                  can be taped into one scroll: one strip of sheets at the largest legible
+                  scale, or several rows when the scroll is too tall; --scale sets points per
+                  layout unit on tiled sheets
 Without -o the export goes to standard output (pdf and journey need -o). Lint errors are
 reported on standard error; the export is still written.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, template: { type: 'string' }, reentry: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, template: { type: 'string' }, reentry: { type: 'string' }, paper: { type: 'string' }, scale: { type: 'string' }, overlap: { type: 'string' } }, true);
     const format = values.format as Format | undefined;
     if (!format) throw new UsageError(`missing --format (one of ${FORMATS.join(', ')})`);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (one of ${FORMATS.join(', ')})`);
     if ((format === 'pdf' || format === 'journey') && !values.output) throw new UsageError(`--format ${format} is binary: give -o OUT`);
+    const print = printOptions(values);
+    if (print && format !== 'pdf') throw new UsageError('--paper, --scale and --overlap apply to --format pdf only');
     const input = loadInput(io.cwd, positionals[0], values.template, FROM_DEFINITION.has(format));
     const reentry = parseReentry(values.reentry);
     if (input.kind === 'blueprint' && FROM_DEFINITION.has(format)) {
@@ -71,7 +78,7 @@ reported on standard error; the export is still written.`,
         out = sceneToSvg(buildScene(blueprint()));
         break;
       case 'pdf':
-        out = await sceneToPdf(buildScene(blueprint()));
+        out = await sceneToPdf(buildScene(blueprint()), print ?? { paper: 'banner' });
         break;
     }
     if (values.output) {
@@ -81,4 +88,22 @@ reported on standard error; the export is still written.`,
     return 0;
   },
 };
+/** The print layout from --paper/--scale/--overlap, or undefined when none was given. */
+function printOptions(values: { paper?: string | boolean; scale?: string | boolean; overlap?: string | boolean }): PrintOptions | undefined {
+  const { paper, scale, overlap } = values;
+  if (paper === undefined && scale === undefined && overlap === undefined) return undefined;
+  if (paper !== undefined && !(PAPER_SIZES as readonly unknown[]).includes(paper)) throw new UsageError(`unknown --paper "${String(paper)}" (one of ${PAPER_SIZES.join(', ')})`);
+  const number = (name: string, value: string | boolean | undefined, min: number, max: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (typeof value !== 'string' || !Number.isFinite(n) || n <= min || n > max) throw new UsageError(`--${name} must be a number above ${min} and at most ${max}, got "${String(value)}"`);
+    return n;
+  };
+  const s = number('scale', scale, 0, 4);
+  const o = number('overlap', overlap, -1, 200);
+  const chosen = (paper ?? 'a4') as PaperSize;
+  if (chosen === 'banner' && (s !== undefined || o !== undefined)) throw new UsageError('--scale and --overlap apply to tiled paper (--paper a4 or a3)');
+  return { paper: chosen, ...(s !== undefined ? { scale: s } : {}), ...(o !== undefined ? { overlap: o } : {}) };
+}
+
 export default exportCommand;

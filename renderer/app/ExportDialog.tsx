@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { encodeJourneyFile } from '../../shared/doc/index.ts';
+import type { PaperSize } from '../../shared/export/index.ts';
+import { lintBlueprint } from '../../shared/journey/index.ts';
+import type { Blueprint } from '../../shared/model/index.ts';
+import type { Host } from '../host/host.ts';
+import { printScrollPdf } from '../print/print-pdf.ts';
+import { EXPORT_FORMATS, exportAsText, exportFileName, type ExportFormat } from './export-formats.ts';
+import { PaperPicker } from './PaperPicker.tsx';
+import { useModal } from './use-modal.ts';
+
+export interface ExportDialogProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly blueprint: Blueprint;
+  readonly doc: Y.Doc;
+  readonly host: Host;
+  /** Opens the lint panel (from the warning about lint errors). */
+  readonly onShowFindings: () => void;
+}
+
+/**
+ * Export: the executable journey (definition, XState, BPMN), the blueprint (.journey, JSON, CSV)
+ * and pictures of the scroll (SVG, PDF). Lint errors do not block an export — the workshop may
+ * want the picture of an unfinished journey — but the executable formats say what is wrong first.
+ */
+export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindings }: ExportDialogProps) {
+  const ref = useModal(open);
+  const [format, setFormat] = useState<ExportFormat>('definition');
+  const [paper, setPaper] = useState<PaperSize>('banner');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const errors = useMemo(() => (open ? lintBlueprint(blueprint).filter((f) => f.severity === 'error').length : 0), [open, blueprint]);
+  const chosen = EXPORT_FORMATS.find((f) => f.id === format)!;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      let bytes: Uint8Array;
+      if (format === 'pdf') bytes = await printScrollPdf(blueprint, { paper });
+      else if (format === 'journey') bytes = encodeJourneyFile(doc);
+      else bytes = new TextEncoder().encode(exportAsText(format, blueprint));
+      await host.saveFile(exportFileName(blueprint.meta.title, chosen.extension), bytes);
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="js-dialog js-export" aria-labelledby="js-export-title" onClose={onClose}>
+      <h2 id="js-export-title">Export</h2>
+      <fieldset>
+        <legend>Format</legend>
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f.id} className="js-radio">
+            <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+            <span>
+              <strong>{f.label}</strong> <span className="js-hint">— {f.detail}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {format === 'pdf' && open ? <PaperPicker blueprint={blueprint} paper={paper} onChange={setPaper} /> : null}
+      {chosen.executable && errors > 0 ? (
+        <p className="js-warning" role="note">
+          The journey has {errors} lint error{errors === 1 ? '' : 's'}: an engine may not run it as intended.{' '}
+          <button
+            type="button"
+            className="js-link"
+            onClick={() => {
+              onClose();
+              onShowFindings();
+            }}
+          >
+            Show findings
+          </button>
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="js-refusal">
+          {error}
+        </p>
+      ) : null}
+      <div className="js-dialog-buttons">
+        <button type="button" onClick={() => void run()} disabled={busy}>
+          {busy ? 'Exporting…' : `Export ${chosen.label}`}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
