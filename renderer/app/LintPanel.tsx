@@ -54,9 +54,12 @@ export function LintPanel({ blueprint, editor, bridge, onClose }: { blueprint: B
   );
 }
 
-/** Selects what a finding names and zooms to it (never past 100%: a single card stays in context). */
+/** Selects what a finding is about and zooms to it (never past 100%: a single card stays in context). */
 export function reveal(editor: Editor, bridge: CanvasBridge, finding: Finding): void {
-  const ids = [...finding.cardIds.map(shapeIds.card), ...finding.stageIds.map(shapeIds.stage)].filter((id) => editor.getShape(id as TLShapeId)) as TLShapeId[];
+  // The cards at fault; the stage only when the finding is about the stage itself (a finding about
+  // a card also names its stage, for the stage summaries).
+  const named = finding.cardIds.length ? finding.cardIds.map(shapeIds.card) : finding.stageIds.map(shapeIds.stage);
+  const ids = named.filter((id) => editor.getShape(id as TLShapeId)) as TLShapeId[];
   const layout = bridge.layout();
   const boxes = ids.map((id) => editor.getShapePageBounds(id)).filter((b): b is Box => !!b);
   if (finding.flowIds.length && !ids.length) {
