@@ -76,6 +76,7 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
   );
 
   const onMount = (editor: Editor) => {
+    followSystemColorScheme(editor);
     const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError });
     const stopPresence = connectPresence(editor.store, session.awareness, (l) => session.onReconnect(l));
     setBridge(b);
@@ -100,4 +101,20 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
       />
     </BridgeContext.Provider>
   );
+}
+
+const SCHEME_DEFAULTED = 'journeyscroll.colorSchemeDefaulted';
+
+/**
+ * The canvas follows the system's light or dark mode, as the app's chrome does — until the person
+ * picks a scheme in tldraw's menu (tldraw's own default is "light"; we set "system" once).
+ */
+function followSystemColorScheme(editor: Editor): void {
+  try {
+    if (localStorage.getItem(SCHEME_DEFAULTED)) return;
+    localStorage.setItem(SCHEME_DEFAULTED, '1');
+  } catch {
+    // No storage (a locked-down browser): follow the system on every visit.
+  }
+  editor.user.updateUserPreferences({ colorScheme: 'system' });
 }

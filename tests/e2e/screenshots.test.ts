@@ -97,4 +97,36 @@ describe('screenshots of the B2B template', () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  it('follows the system dark mode: chrome and canvas go dark, cards stay legible', async () => {
+    const { context, outside } = await guardedContext(browser, server.origin, { colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/b/e2e-shots-dark?template=b2b-lead-to-renewal`);
+    await page.waitForSelector('.js-card');
+    await expectConnection(page, /Synced/);
+    await page.getByRole('button', { name: 'Zoom to 100%' }).click();
+    await page.waitForTimeout(400);
+    const colours = await page.evaluate(() => {
+      const bg = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : '');
+      return {
+        dark: document.querySelector('.tl-container')?.classList.contains('tl-theme__dark') ?? false,
+        bar: bg(document.querySelector('.js-bar')),
+        cell: bg(document.querySelector('.js-cell')),
+        card: bg(document.querySelector('.js-card.k-touchpoint')),
+        cardText: getComputedStyle(document.querySelector('.js-card-t')!).color,
+      };
+    });
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+    };
+    expect(colours.dark).toBe(true);
+    expect(luminance(colours.bar)).toBeLessThan(0.2);
+    expect(luminance(colours.cell)).toBeLessThan(0.2);
+    // Cards keep their paper colours with dark text on them.
+    expect(luminance(colours.card) - luminance(colours.cardText)).toBeGreaterThan(0.5);
+    await page.screenshot({ path: `${ARTIFACTS}b2b-dark-mode.png` });
+    expect(outside).toEqual([]);
+    await context.close();
+  });
 });
