@@ -1,9 +1,10 @@
+import { APP_COMMANDS, formatAccelerator } from '../../shared/commands.ts';
 import { useModal } from './use-modal.ts';
 
-/** Keyboard shortcuts of the scroll (tldraw's own remain: its menu lists them all). */
-export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
-  ['Shift + 1', 'Zoom to fit the whole scroll'],
-  ['Shift + 0', 'Zoom to 100%'],
+type Shortcut = readonly [keys: string, what: string];
+
+/** Working on the scroll (tldraw's own shortcuts remain: its menu lists them all). */
+export const CANVAS_SHORTCUTS: readonly Shortcut[] = [
   ['[ and ]', 'Previous / next stage'],
   ['Double-click a card, stage or lane · Enter', 'Edit its title'],
   ['Drag a card', 'Move it to another cell (stage and lane change)'],
@@ -11,21 +12,33 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
   ['Drag a stage header’s right edge', 'Resize the stage'],
   ['A, then drag from card to card', 'Draw a flow'],
   ['Delete or Backspace', 'Delete the selected card, stage, lane or flow'],
-  ['Ctrl/Cmd + Z', 'Undo your last change'],
-  ['Ctrl/Cmd + Shift + Z', 'Redo'],
   ['Space + drag, or scroll', 'Pan along the scroll'],
   ['Ctrl/Cmd + scroll', 'Zoom'],
   ['?', 'Show this list'],
 ];
 
-export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useModal(open);
+/** Unroll mode (a presentation): the keys presentation clickers send, and a few more. */
+export const PRESENT_SHORTCUTS: readonly Shortcut[] = [
+  ['→ · Space · Page Down', 'Next stage'],
+  ['← · Shift + Space · Page Up', 'Previous stage'],
+  ['Home · End', 'First / last stage'],
+  ['O', 'The whole scroll'],
+  ['L', 'Laser pointer on / off'],
+  ['Esc', 'Leave unroll mode (or the laser first)'],
+];
+
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The app's commands with their accelerators, as this platform writes them. */
+export const COMMAND_SHORTCUTS: readonly Shortcut[] = Object.values(APP_COMMANDS).flatMap((c) => ('accelerator' in c ? [[formatAccelerator(c.accelerator, mac), c.label.replace(/…$/, '')] as const] : []));
+
+function Section({ title, rows }: { title: string; rows: readonly Shortcut[] }) {
   return (
-    <dialog ref={ref} className="js-dialog" aria-labelledby="js-help-title" onClose={onClose}>
-      <h2 id="js-help-title">Keyboard shortcuts</h2>
+    <>
+      <h3>{title}</h3>
       <table>
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {rows.map(([keys, what]) => (
             <tr key={keys}>
               <th scope="row">{keys}</th>
               <td>{what}</td>
@@ -33,6 +46,18 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useModal(open);
+  return (
+    <dialog ref={ref} className="js-dialog js-help" aria-labelledby="js-help-title" onClose={onClose}>
+      <h2 id="js-help-title">Keyboard shortcuts</h2>
+      <Section title="Commands" rows={COMMAND_SHORTCUTS} />
+      <Section title="On the scroll" rows={CANVAS_SHORTCUTS} />
+      <Section title="Unroll mode" rows={PRESENT_SHORTCUTS} />
       <button type="button" onClick={onClose}>
         Close
       </button>

@@ -99,4 +99,29 @@ describe('lint panel and export dialog', () => {
     expect(warnings).toEqual([]);
     expect(JSON.stringify((rootElement as { rootElements: Array<{ $type: string }> }).rootElements.map((e) => e.$type))).toContain('bpmn:Process');
   });
+
+  it('opens the same tools from the keyboard (the web edition has no menu bar)', async () => {
+    await p.page.mouse.click(5, 300);
+    const panel = p.page.getByRole('complementary', { name: 'Lint findings' });
+    await p.page.keyboard.press('Control+Shift+L');
+    await panel.waitFor({ state: 'detached' });
+    await p.page.keyboard.press('Control+Shift+L');
+    await panel.waitFor();
+    await p.page.keyboard.press('Control+e');
+    await p.page.getByRole('dialog', { name: 'Export' }).waitFor();
+    await p.page.keyboard.press('Escape');
+    await p.page.getByRole('dialog', { name: 'Export' }).waitFor({ state: 'hidden' });
+    await p.page.keyboard.press('Control+p');
+    await p.page.getByRole('dialog', { name: 'Print the scroll' }).waitFor();
+    await p.page.keyboard.press('Escape');
+    await p.page.keyboard.press('Control+/');
+    const help = p.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.innerText()).toMatch(/Ctrl\+Enter\s+Unroll/);
+    await p.page.keyboard.press('Escape');
+    await p.page.keyboard.press('Control+Enter');
+    await p.page.getByRole('navigation', { name: 'Presentation controls' }).waitFor();
+    await p.page.keyboard.press('Escape');
+    await p.page.getByRole('navigation', { name: 'Presentation controls' }).waitFor({ state: 'detached' });
+  });
 });
