@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { appLink, webLink } from '../../shared/desktop/contract.ts';
 import type { DesktopHost } from '../host/desktop-host.ts';
 import { Modal } from './Modal.tsx';
 
@@ -12,11 +13,10 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
   const servers = host.settings().servers;
   const [server, setServer] = useState(entry?.share?.server ?? servers[0]?.url ?? '');
   const [token, setToken] = useState(entry?.share?.token ?? servers[0]?.token ?? '');
-  const [copied, setCopied] = useState(false);
-  const link = host.linkTo(id);
-  const publish = (share: { server: string; token?: string } | null) =>
+  const share = entry?.share ? { server: entry.share.server, room: entry.share.room ?? id, token: entry.share.token } : null;
+  const publish = (next: { server: string; token?: string } | null) =>
     run(async () => {
-      await host.call('share.set', { id, share });
+      await host.call('share.set', { id, share: next });
       await host.refresh();
       onChanged();
     });
@@ -53,16 +53,11 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
           ) : null}
         </div>
       </form>
-      {link ? (
-        <div className="js-copy">
-          <label htmlFor="js-join-link">Join link</label>
-          <span className="js-row">
-            <input id="js-join-link" readOnly value={link} onFocus={(e) => e.target.select()} />
-            <button type="button" aria-label="Copy join link" onClick={() => void navigator.clipboard.writeText(link).then(() => setCopied(true))}>
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-          </span>
-        </div>
+      {share ? (
+        <>
+          <LinkField label="Join link for the app" value={appLink(share)} />
+          <LinkField label="Join link for a browser (when the server serves the web edition)" value={webLink(share)} />
+        </>
       ) : null}
       <div className="js-dialog-buttons">
         <button type="button" onClick={onClose}>
@@ -70,5 +65,21 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
         </button>
       </div>
     </Modal>
+  );
+}
+
+function LinkField({ label, value }: { label: string; value: string }) {
+  const [copied, setCopied] = useState(false);
+  const id = useId();
+  return (
+    <div className="js-copy">
+      <label htmlFor={id}>{label}</label>
+      <span className="js-row">
+        <input id={id} readOnly value={value} onFocus={(e) => e.target.select()} />
+        <button type="button" aria-label={`Copy ${label}`} onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </span>
+    </div>
   );
 }

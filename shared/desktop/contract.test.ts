@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appLink, parseAppLink, syncUrlOf } from './contract.ts';
+import { appLink, parseAppLink, syncUrlOf, webLink } from './contract.ts';
 
 describe('journeyscroll:// links and server URLs', () => {
   it('round-trips a link, token included', () => {
@@ -28,5 +28,10 @@ describe('journeyscroll:// links and server URLs', () => {
     expect(syncUrlOf('https://sync.example.com/')).toBe('wss://sync.example.com/sync');
     expect(syncUrlOf('wss://sync.example.com/sync/')).toBe('wss://sync.example.com/sync');
     expect(syncUrlOf('ws://h:1/base?x=1#y')).toBe('ws://h:1/base/sync');
+  });
+
+  it('derives the web edition link from the sync server', () => {
+    expect(webLink({ server: 'ws://10.0.0.5:4321/sync', room: 'bp-1', token: 'a.b.c' })).toBe('http://10.0.0.5:4321/b/bp-1?token=a.b.c');
+    expect(webLink({ server: 'wss://sync.example.com/team/sync', room: 'r' })).toBe('https://sync.example.com/team/b/r');
   });
 });

@@ -203,6 +203,18 @@ export function appLink(share: { server: string; room: string; token?: string | 
   return url.href;
 }
 
+/**
+ * The web edition's link to a shared blueprint, for a server that serves it (`journeyscroll serve
+ * --static`, a hosted workshop): http(s)://host[:port]/b/<room>?token=…
+ */
+export function webLink(share: { server: string; room: string; token?: string | undefined }): string {
+  const url = new URL(syncUrlOf(share.server));
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  url.pathname = `${url.pathname.replace(/\/sync$/, '')}/b/${encodeURIComponent(share.room)}`;
+  if (share.token) url.searchParams.set('token', share.token);
+  return url.href;
+}
+
 /** Reads a journeyscroll:// link; null when it is not one. */
 export function parseAppLink(link: string): { server: string; room: string; token?: string } | null {
   let url: URL;

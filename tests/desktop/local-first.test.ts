@@ -7,7 +7,7 @@ import { encodeJourneyFile, readBlueprint, writeBlueprint } from '../../shared/d
 import { getTemplate } from '../../shared/templates/index.ts';
 import { openStore } from '../../sync-server/store/index.ts';
 import { launchBrowser, waitUntil } from '../e2e/support/browser.ts';
-import { desktopContext, emit, HandlerProcess, openApp, statusText } from './support/desktop.ts';
+import { desktopContext, emit, HandlerProcess, openApp, ORIGIN, statusText } from './support/desktop.ts';
 
 /**
  * Issue 5, "done when": the desktop renderer (built, served with the app's CSP) in Chromium, its
@@ -124,11 +124,11 @@ describe('local-first desktop library', () => {
   });
 
   it('refuses a corrupt .journey file with the clear error and leaves the library as it was', async () => {
-    await handler.call('library.create', 'http://journeyscroll.localhost/', { template: 'blank' });
+    await handler.call('library.create', `${ORIGIN}/`, { template: 'blank' });
     const page = await openApp(context);
     await expect.poll(() => libraryTitles(page), { timeout: 15_000 }).not.toEqual([]);
     const before = await libraryTitles(page);
-    const listed = await handler.call('library.list', 'http://journeyscroll.localhost/', undefined);
+    const listed = await handler.call('library.list', `${ORIGIN}/`, undefined);
 
     const doc = new Y.Doc();
     writeBlueprint(doc, getTemplate('saas-trial-to-paid')!.build(), null);
@@ -143,7 +143,7 @@ describe('local-first desktop library', () => {
     const alert = page.getByRole('alert').locator('span');
     await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toBe('This .journey file cannot be opened: its document data does not match its checksum — the file is damaged.');
     expect(await libraryTitles(page)).toEqual(before);
-    expect(await handler.call('library.list', 'http://journeyscroll.localhost/', undefined)).toEqual(listed);
+    expect(await handler.call('library.list', `${ORIGIN}/`, undefined)).toEqual(listed);
 
     // The same through the menu (File › Open…) with a truncated file; then a good one opens.
     const truncated = join(handler.dir, 'truncated.journey');
@@ -151,7 +151,7 @@ describe('local-first desktop library', () => {
     handler.answer(truncated);
     await emit(page, 'command', 'file.open');
     await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toMatch(/^This \.journey file cannot be opened: it ends abruptly or is not valid JSON — it was probably truncated\.$/);
-    expect(await handler.call('library.list', 'http://journeyscroll.localhost/', undefined)).toEqual(listed);
+    expect(await handler.call('library.list', `${ORIGIN}/`, undefined)).toEqual(listed);
 
     const good = join(handler.dir, 'good.journey');
     writeFileSync(good, encodeJourneyFile(doc));

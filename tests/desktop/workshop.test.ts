@@ -96,6 +96,8 @@ describe('hosting a workshop from the desktop app', () => {
     const stages = (await hostModel()).stages.length;
     await joined.page.getByRole('button', { name: 'Add stage' }).click();
     await waitUntil('the guest edit reaches the host', async () => (await hostModel()).stages.length === stages + 1);
+    // With a guest in the room, the host's canvas still shows the whole scroll.
+    expect(await page.locator('.js-card').count()).toBe(cards);
     // … and the host's local library, through doc.append like every update of its document.
     await waitUntil('the host saved it locally', async () => {
       const loaded = (await handler.call('doc.load', `${ORIGIN}/`, { id })) as { ok: true; value: { state: Uint8Array } };

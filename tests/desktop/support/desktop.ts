@@ -13,11 +13,15 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIR = join(repo, 'out/renderer');
 export const WEB_DIR = join(repo, 'out/web');
 /**
- * Where the tests serve the desktop renderer. app://journeyscroll cannot be routed by Playwright;
+ * Where the tests serve the desktop renderer (Playwright answers every request to it from
+ * out/renderer; nothing listens on the port). app://journeyscroll cannot be routed by Playwright;
  * the handler table is told to accept this origin (its `allowedOrigins`), exactly as the main
- * process tells it to accept app://journeyscroll — no bypass in the table itself.
+ * process tells it to accept app://journeyscroll — no bypass in the table itself. A loopback
+ * address, not `*.localhost`: tldraw counts `*.localhost` as production and, with no license key,
+ * takes the canvas away as soon as a second person is in the room; on loopback it runs as in
+ * development (with its watermark), like the web edition's tests.
  */
-export const ORIGIN = 'http://journeyscroll.localhost';
+export const ORIGIN = 'http://127.0.0.1:47913';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -197,6 +201,9 @@ export async function desktopContext(browser: Browser, handler: HandlerProcess):
 export async function openApp(context: BrowserContext, hash = '#/'): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`[console ${message.type()}] ${message.text().slice(0, 500)}`);
+  });
   page.on('requestfailed', (request) => console.error(`[request failed] ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(`${ORIGIN}/${hash}`);
   return page;
