@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../sync-server/auth/token.ts';
-import { drag, expectConnection, guardedContext, launchBrowser, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
-import { ServeProcess } from './support/server.ts';
+import { drag, expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
 
 /**
  * Issue 4, "done when": two browser contexts on one blueprint through a real `journeyscroll serve`
@@ -11,34 +10,25 @@ import { ServeProcess } from './support/server.ts';
  */
 const SECRET = 'e2e-secret-journeyscroll-0123456789';
 const ROOM = 'e2e-collab';
-let server: ServeProcess;
-let browser: Browser;
+const env = serverAndBrowser({ secret: SECRET });
 const outside: string[][] = [];
 let a: BlueprintPage;
 let b: BlueprintPage;
 let v: BlueprintPage;
 
 beforeAll(async () => {
-  server = new ServeProcess({ secret: SECRET });
-  await server.start();
-  browser = await launchBrowser();
-  const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+    const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
   const viewerToken = signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
-  const [ca, cb, cv] = await Promise.all([0, 1, 2].map(() => guardedContext(browser, server.origin)));
+  const [ca, cb, cv] = await Promise.all([0, 1, 2].map(() => guardedContext(env.browser, env.server.origin)));
   outside.push(ca!.outside, cb!.outside, cv!.outside);
-  a = await openBlueprint(ca!.context, `${server.origin}/b/${ROOM}?token=${editorToken}&template=b2b-lead-to-renewal`);
+  a = await openBlueprint(ca!.context, `${env.server.origin}/b/${ROOM}?token=${editorToken}&template=b2b-lead-to-renewal`);
   await expectConnection(a.page, /Synced/);
-  b = await openBlueprint(cb!.context, `${server.origin}/b/${ROOM}?token=${editorToken}`);
-  v = await openBlueprint(cv!.context, `${server.origin}/b/${ROOM}?token=${viewerToken}`);
+  b = await openBlueprint(cb!.context, `${env.server.origin}/b/${ROOM}?token=${editorToken}`);
+  v = await openBlueprint(cv!.context, `${env.server.origin}/b/${ROOM}?token=${viewerToken}`);
   const cards = (await a.model()).cards.length;
   await waitUntil('B has every card', async () => (await b.model()).cards.length === cards);
   await waitUntil('the viewer has every card', async () => (await v.model()).cards.length === cards);
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
 
 describe('two editors and a viewer on one blueprint', () => {
   it('a stage added in A appears in B', async () => {
@@ -130,12 +120,12 @@ describe('two editors and a viewer on one blueprint', () => {
     expect((await v.model()).cards.find((c) => c.id === card.id)).toMatchObject({ stageId: card.stageId, laneId: card.laneId });
 
     // The server refuses: a write forced into the viewer's document never reaches anyone.
-    const dropped = await server.metric('journeyscroll_viewer_writes_dropped_total');
+    const dropped = await env.server.metric('journeyscroll_viewer_writes_dropped_total');
     await v.page.evaluate(() => {
       const js = (window as unknown as { journeyscroll: { doc: { getMap(name: string): { set(k: string, v: unknown): void } } } }).journeyscroll;
       js.doc.getMap('meta').set('title', 'Forged by a viewer');
     });
-    await expect.poll(() => server.metric('journeyscroll_viewer_writes_dropped_total'), { timeout: 10_000 }).toBeGreaterThan(dropped);
+    await expect.poll(() => env.server.metric('journeyscroll_viewer_writes_dropped_total'), { timeout: 10_000 }).toBeGreaterThan(dropped);
     await a.page.waitForTimeout(500);
     expect((await a.model()).meta.title).not.toBe('Forged by a viewer');
     expect((await b.model()).meta.title).not.toBe('Forged by a viewer');

@@ -1,34 +1,24 @@
-import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../shared/journey/index.ts';
-import { expectConnection, guardedContext, launchBrowser, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
-import { ServeProcess } from './support/server.ts';
+import { expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
 
 /**
  * Issue 6, in the app: the Lint panel's findings select the card at fault, and the Export dialog
  * produces the same executable formats as the CLI — a definition that validates against its
  * schema and BPMN that parses in bpmn-moddle.
  */
-let server: ServeProcess;
-let browser: Browser;
+const env = serverAndBrowser();
 let p: BlueprintPage;
 let dataCard: { id: string; title: string };
 
 beforeAll(async () => {
-  server = new ServeProcess();
-  await server.start();
-  browser = await launchBrowser();
-  const { context } = await guardedContext(browser, server.origin);
-  p = await openBlueprint(context, `${server.origin}/b/e2e-panels?template=b2b-lead-to-renewal`);
+    const { context } = await guardedContext(env.browser, env.server.origin);
+  p = await openBlueprint(context, `${env.server.origin}/b/e2e-panels?template=b2b-lead-to-renewal`);
   await expectConnection(p.page, /Synced/);
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
 
 describe('lint panel and export dialog', () => {
   it('a finding selects the card at fault', async () => {

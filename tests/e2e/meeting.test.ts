@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScene, printPages } from '../../shared/export/index.ts';
 import { layoutBlueprint } from '../../shared/layout/index.ts';
 import { TEMPLATES } from '../../shared/templates/index.ts';
-import { expectConnection, guardedContext, launchBrowser, waitUntil } from './support/browser.ts';
-import { ServeProcess } from './support/server.ts';
+import { expectConnection, guardedContext, waitUntil } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
 
 /**
  * Issue 7, "done when": for every template, unroll-mode screenshots of the first, a middle and the
@@ -24,28 +24,19 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
  * screenshots show them sharp and readable at that size.
  */
 const MIN_TITLE_PX = 6;
-let server: ServeProcess;
-let browser: Browser;
+const env = serverAndBrowser();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = new ServeProcess();
-  await server.start();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
 });
 
 async function openTemplate(templateId: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // A laptop's high-density screen at 1440 × 900: what a meeting's participants look at.
-  const { context, outside } = await guardedContext(browser, server.origin, { deviceScaleFactor: 2 });
+  const { context, outside } = await guardedContext(env.browser, env.server.origin, { deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.origin}/b/meeting-${templateId}?template=${templateId}`);
+  await page.goto(`${env.server.origin}/b/meeting-${templateId}?template=${templateId}`);
   await expectConnection(page, /Synced/);
   await waitUntil('the canvas is ready', () => page.evaluate(() => !!(window as unknown as { journeyscroll?: { bridge?: unknown } }).journeyscroll?.bridge));
   return {

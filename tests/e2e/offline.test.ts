@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectConnection, guardedContext, launchBrowser, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
-import { ServeProcess } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
 
 /**
  * Issue 4, "done when": offline work. The server is taken down and brought back on the same port
  * with the same data, as a laptop losing and finding the network would see it.
  */
-let server: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = new ServeProcess();
-  await server.start();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = serverAndBrowser();
 
 async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
   const layout = await layoutOf(p.page);
@@ -38,17 +26,17 @@ async function setField(page: Page, label: string, value: string): Promise<void>
 describe('offline', () => {
   it('edits to different fields of one card, made while both were offline, both survive reconnecting', async () => {
     const room = 'e2e-offline-fields';
-    const ca = await guardedContext(browser, server.origin);
-    const cb = await guardedContext(browser, server.origin);
-    const a = await openBlueprint(ca.context, `${server.origin}/b/${room}?template=b2b-lead-to-renewal`);
+    const ca = await guardedContext(env.browser, env.server.origin);
+    const cb = await guardedContext(env.browser, env.server.origin);
+    const a = await openBlueprint(ca.context, `${env.server.origin}/b/${room}?template=b2b-lead-to-renewal`);
     await expectConnection(a.page, /Synced/);
-    const b = await openBlueprint(cb.context, `${server.origin}/b/${room}`);
+    const b = await openBlueprint(cb.context, `${env.server.origin}/b/${room}`);
     const card = (await a.model()).cards.find((c) => c.title)!;
     await waitUntil('B has the card', async () => (await b.model()).cards.some((c) => c.id === card.id));
     await selectCard(a, card.id);
     await selectCard(b, card.id);
 
-    await server.stop();
+    await env.server.stop();
     await expectConnection(a.page, /Offline/);
     await expectConnection(b.page, /Offline/);
     await setField(a.page, 'Title', 'Renamed on a train');
@@ -56,7 +44,7 @@ describe('offline', () => {
     expect((await a.model()).cards.find((c) => c.id === card.id)).toMatchObject({ title: 'Renamed on a train', owner: card.owner });
     expect((await b.model()).cards.find((c) => c.id === card.id)).toMatchObject({ title: card.title, owner: 'Field marketing (offline)' });
 
-    await server.start();
+    await env.server.start();
     await expectConnection(a.page, /Synced/);
     await expectConnection(b.page, /Synced/);
     for (const p of [a, b]) {
@@ -74,8 +62,8 @@ describe('offline', () => {
   it('a reload while the server is down keeps the blueprint; edits made then reach the server when it is back', async () => {
     const room = 'e2e-offline-reload';
     // Service workers allowed: they keep the app's own files for the offline reload.
-    const ca = await guardedContext(browser, server.origin, { serviceWorkers: 'allow' });
-    const a = await openBlueprint(ca.context, `${server.origin}/b/${room}?template=b2b-lead-to-renewal`);
+    const ca = await guardedContext(env.browser, env.server.origin, { serviceWorkers: 'allow' });
+    const a = await openBlueprint(ca.context, `${env.server.origin}/b/${room}?template=b2b-lead-to-renewal`);
     await expectConnection(a.page, /Synced/);
     await a.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -84,7 +72,7 @@ describe('offline', () => {
     const before = await a.model();
     await a.page.waitForTimeout(300); // the last IndexedDB writes
 
-    await server.stop();
+    await env.server.stop();
     await a.page.reload();
     await a.page.waitForSelector('.js-card', { timeout: 30_000 });
     await expectConnection(a.page, /Offline/);
@@ -97,11 +85,11 @@ describe('offline', () => {
     const name = `Stage ${before.stages.length + 1}`;
     await expect.poll(() => a.page.getByRole('button', { name: `Go to stage ${name}` }).count()).toBe(1);
 
-    await server.start();
+    await env.server.start();
     await expectConnection(a.page, /Synced/);
     // Someone else opening the blueprint now gets the stage from the server.
-    const cb = await guardedContext(browser, server.origin);
-    const b = await openBlueprint(cb.context, `${server.origin}/b/${room}`);
+    const cb = await guardedContext(env.browser, env.server.origin);
+    const b = await openBlueprint(cb.context, `${env.server.origin}/b/${room}`);
     await expect.poll(async () => (await b.model()).stages.map((s) => s.name), { timeout: 15_000 }).toContain(name);
     expect(cb.outside).toEqual([]);
     expect(ca.outside).toEqual([]);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectConnection, guardedContext, launchBrowser, layoutOf, waitUntil } from './support/browser.ts';
-import { ServeProcess } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectConnection, guardedContext, layoutOf, waitUntil } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
 
 /**
  * Issue 4, "done when": screenshots of the B2B template at fit-to-scroll and at 100%, saved under
@@ -12,19 +12,10 @@ import { ServeProcess } from './support/server.ts';
  * columns and bands.
  */
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-let server: ServeProcess;
-let browser: Browser;
+const env = serverAndBrowser();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = new ServeProcess();
-  await server.start();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
 });
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -54,10 +45,10 @@ async function checkDrawn(page: Page) {
 describe('screenshots of the B2B template', () => {
   it('fit to the scroll, and at 100%: legible, aligned, no overlaps', async () => {
     // Twice the pixels, as on a laptop's or a meeting room's high-density screen.
-    const { context, outside } = await guardedContext(browser, server.origin, { deviceScaleFactor: 2 });
+    const { context, outside } = await guardedContext(env.browser, env.server.origin, { deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.setViewportSize({ width: 2400, height: 1260 });
-    await page.goto(`${server.origin}/b/e2e-shots?template=b2b-lead-to-renewal`);
+    await page.goto(`${env.server.origin}/b/e2e-shots?template=b2b-lead-to-renewal`);
     await page.waitForSelector('.js-card');
     await expectConnection(page, /Synced/);
     await page.getByRole('button', { name: 'Zoom to fit the scroll' }).click();
@@ -99,9 +90,9 @@ describe('screenshots of the B2B template', () => {
   });
 
   it('follows the system dark mode: chrome and canvas go dark, cards stay legible', async () => {
-    const { context, outside } = await guardedContext(browser, server.origin, { colorScheme: 'dark' });
+    const { context, outside } = await guardedContext(env.browser, env.server.origin, { colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/b/e2e-shots-dark?template=b2b-lead-to-renewal`);
+    await page.goto(`${env.server.origin}/b/e2e-shots-dark?template=b2b-lead-to-renewal`);
     await page.waitForSelector('.js-card');
     await expectConnection(page, /Synced/);
     await page.getByRole('button', { name: 'Zoom to 100%' }).click();

@@ -9,8 +9,18 @@ export const launchBrowser = (): Promise<Browser> => chromium.launch({ executabl
  * are the page's own memory, not requests. Separate contexts also keep same-origin pages from
  * syncing through BroadcastChannel, so what one sees from another went through the server.
  */
-export async function guardedContext(browser: Browser, origin: string, options: { serviceWorkers?: 'allow' | 'block'; deviceScaleFactor?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, serviceWorkers: options.serviceWorkers ?? 'block', deviceScaleFactor: options.deviceScaleFactor ?? 1, colorScheme: options.colorScheme ?? 'light' });
+export async function guardedContext(
+  browser: Browser,
+  origin: string,
+  options: { serviceWorkers?: 'allow' | 'block'; deviceScaleFactor?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
   const outside: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
