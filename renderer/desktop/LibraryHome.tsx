@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BlueprintEntry } from '../../shared/desktop/contract.ts';
-import { TEMPLATES } from '../../shared/templates/index.ts';
+import { TemplateGallery } from '../app/TemplateGallery.tsx';
 import type { DesktopHost } from '../host/desktop-host.ts';
 import { Modal } from './Modal.tsx';
 
@@ -20,34 +20,26 @@ const when = (ms: number) => new Date(ms).toLocaleString();
  * template, a .journey file opened into the library, and deletion after a confirmation.
  */
 export function LibraryHome({ host, entries, onOpen, onOpenFile, run }: LibraryHomeProps) {
-  const [template, setTemplate] = useState(TEMPLATES.find((t) => t.id === 'b2b-lead-to-renewal')?.id ?? TEMPLATES[0]!.id);
   const [deleting, setDeleting] = useState<BlueprintEntry | null>(null);
-  const create = () =>
+  const [creating, setCreating] = useState(false);
+  const create = (template: string) =>
     run(async () => {
-      const entry = await host.call('library.create', { template });
-      await host.refresh();
-      onOpen(entry.id);
+      setCreating(true);
+      try {
+        const entry = await host.call('library.create', { template });
+        await host.refresh();
+        onOpen(entry.id);
+      } finally {
+        setCreating(false);
+      }
     });
   return (
     <main className="js-home js-library">
       <h1>JourneyScroll</h1>
       <section aria-labelledby="js-new">
         <h2 id="js-new">New blueprint</h2>
-        <label>
-          Template
-          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
-            {TEMPLATES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="js-hint">{TEMPLATES.find((t) => t.id === template)?.description}</p>
+        <TemplateGallery onCreate={create} busy={creating} />
         <div className="js-row">
-          <button type="button" onClick={create}>
-            Create blueprint
-          </button>
           <button type="button" onClick={onOpenFile}>
             Open .journey file…
           </button>

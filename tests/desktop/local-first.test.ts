@@ -7,7 +7,7 @@ import { encodeJourneyFile, readBlueprint, writeBlueprint } from '../../shared/d
 import { getTemplate } from '../../shared/templates/index.ts';
 import { openStore } from '../../sync-server/store/index.ts';
 import { launchBrowser, waitUntil } from '../e2e/support/browser.ts';
-import { desktopContext, emit, HandlerProcess, openApp, ORIGIN, statusText } from './support/desktop.ts';
+import { createFromTemplate, desktopContext, emit, HandlerProcess, openApp, ORIGIN, statusText } from './support/desktop.ts';
 
 /**
  * Issue 5, "done when": the desktop renderer (built, served with the app's CSP) in Chromium, its
@@ -40,11 +40,7 @@ const libraryTitles = (page: Page) => page.locator('.js-library-list .js-open').
 /** Waits until the blueprint view has its session and canvas (BlueprintApp's onReady). */
 const ready = (page: Page) => page.waitForFunction(() => Boolean((window as unknown as Partial<Live>).journeyscroll?.session), undefined, { timeout: 30_000 });
 
-async function createFromTemplate(page: Page, template: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Template' }).selectOption(template);
-  await page.getByRole('button', { name: 'Create blueprint' }).click();
-  await ready(page);
-}
+
 
 describe('local-first desktop library', () => {
   it('keeps a created and edited blueprint across closing the window: a new window finds everything', async () => {
@@ -72,8 +68,7 @@ describe('local-first desktop library', () => {
 
   it('loses nothing acknowledged when the handler process is killed -9 in the middle of 1,000 edits, and the renderer re-sends the rest', async () => {
     const page = await openApp(context);
-    await createFromTemplate(page, 'blank');
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/b/', ''));
+    const id = await createFromTemplate(page, 'blank');
     await waitUntil('saved', async () => (await statusText(page)) === 'Saved on this device');
 
     // The page makes 1,000 edits (one transaction each). At edit 400 the test kills the handler

@@ -4,7 +4,7 @@ import { parseAppLink } from '../../shared/desktop/contract.ts';
 import { signToken } from '../../sync-server/auth/token.ts';
 import { expectConnection, guardedContext, launchBrowser, modelOf, openBlueprint, waitUntil } from '../e2e/support/browser.ts';
 import { ServeProcess } from '../e2e/support/server.ts';
-import { desktopContext, HandlerProcess, openApp, statusText } from './support/desktop.ts';
+import { createFromTemplate, desktopContext, HandlerProcess, openApp, statusText } from './support/desktop.ts';
 
 /**
  * Share: a blueprint made on this device is published to a real `journeyscroll serve` (with a
@@ -34,10 +34,8 @@ afterAll(async () => {
 describe('sharing a local blueprint', () => {
   it('publishes it to a server: the browser link joins it, edits flow both ways, the local copy stays complete', async () => {
     const page = await openApp(context);
-    await page.getByRole('combobox', { name: 'Template' }).selectOption('saas-trial-to-paid');
-    await page.getByRole('button', { name: 'Create blueprint' }).click();
+    const id = await createFromTemplate(page, 'saas-trial-to-paid');
     await page.waitForSelector('.js-card', { timeout: 30_000 });
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/b/', ''));
     expect(await statusText(page)).toMatch(/Saved on this device|Saving…/);
     const token = signToken({ room: id, role: 'editor', ttlMs: 3_600_000 }, SECRET);
 

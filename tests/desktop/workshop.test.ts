@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBlueprint } from '../../shared/doc/index.ts';
 import { expectConnection, guardedContext, launchBrowser, modelOf, openBlueprint, waitUntil } from '../e2e/support/browser.ts';
-import { desktopContext, HandlerProcess, openApp, ORIGIN, statusText } from './support/desktop.ts';
+import { createFromTemplate, desktopContext, HandlerProcess, openApp, ORIGIN, statusText } from './support/desktop.ts';
 
 /**
  * Issue 5, "done when": hosting a workshop. The desktop renderer starts the embedded sync server
@@ -62,10 +62,8 @@ async function decodeQr(page: Page): Promise<string | null> {
 describe('hosting a workshop from the desktop app', () => {
   it('starts the embedded server: a browser joins with the editor link, sees the blueprint, and its edit reaches the host; a wrong token is refused; stopping ends it', async () => {
     const page = await openApp(context);
-    await page.getByRole('combobox', { name: 'Template' }).selectOption('b2b-lead-to-renewal');
-    await page.getByRole('button', { name: 'Create blueprint' }).click();
+    const id = await createFromTemplate(page, 'b2b-lead-to-renewal');
     await page.waitForSelector('.js-card', { timeout: 30_000 });
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/b/', ''));
     const hostModel = () => modelOf(page);
     const cards = (await hostModel()).cards.length;
     expect(cards).toBeGreaterThan(10);

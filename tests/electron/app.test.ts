@@ -69,8 +69,7 @@ describe('the desktop app (real Electron)', () => {
   it('keeps a blueprint in the library across a restart of the app', async (ctx) => {
     if (skipReason) return ctx.skip(skipReason);
     const { page } = app ? { page: await app.firstWindow() } : await launch();
-    await page.getByRole('combobox', { name: 'Template' }).selectOption('b2b-lead-to-renewal');
-    await page.getByRole('button', { name: 'Create blueprint' }).click();
+    await page.getByRole('button', { name: 'Create a blueprint from B2B lead to renewal' }).click();
     await page.waitForSelector('.js-card', { timeout: 30_000 });
     await expect.poll(() => page.getByRole('status', { name: 'Connection' }).innerText(), { timeout: 15_000 }).toBe('Saved on this device');
     await app!.close();

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
+import { getTemplate } from '../../../shared/templates/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security.ts';
 import { fromWire, toWire } from './wire.ts';
 
@@ -215,4 +216,11 @@ export const emit = (page: Page, kind: 'command' | 'open', value: string) =>
 
 export async function statusText(page: Page): Promise<string> {
   return page.getByRole('status', { name: 'Connection' }).innerText();
+}
+
+/** New blueprint from the library's template gallery; resolves once the blueprint view is ready. */
+export async function createFromTemplate(page: Page, templateId: string): Promise<string> {
+  await page.getByRole('button', { name: `Create a blueprint from ${getTemplate(templateId)!.name}` }).click();
+  await page.waitForFunction(() => Boolean((window as unknown as { journeyscroll?: { session?: unknown } }).journeyscroll?.session), undefined, { timeout: 30_000 });
+  return decodeURIComponent(new URL(page.url()).hash.replace('#/b/', ''));
 }
