@@ -67,15 +67,10 @@ function isOpenable(arg: string): boolean {
 
 /**
  * A journeyscroll:// link joins (or finds) the shared blueprint in the library; a .journey file is
- * imported into it. Then the window opens that blueprint.
+ * imported into it. Answers the library id, or null after telling the person what went wrong.
  */
-async function openFromOutside(arg: string): Promise<void> {
-  if (!isOpenable(arg)) return;
-  const window = BrowserWindow.getAllWindows()[0];
-  if (!library || !window) {
-    pendingOpen.push(arg);
-    return;
-  }
+async function libraryIdOf(arg: string): Promise<string | null> {
+  if (!library) return null;
   try {
     let id: string;
     if (arg.startsWith(`${LINK_SCHEME}://`)) {
@@ -86,10 +81,23 @@ async function openFromOutside(arg: string): Promise<void> {
       id = (await importJourneyFile(library, arg)).id;
     }
     refreshMenu();
-    window.webContents.send('journeyscroll:open', id);
+    return id;
   } catch (error) {
     dialog.showErrorBox(`JourneyScroll could not open ${basename(arg).slice(0, 80)}`, error instanceof Error ? error.message : String(error));
+    return null;
   }
+}
+
+/** A link or file given while the app runs: the window opens that blueprint. */
+async function openFromOutside(arg: string): Promise<void> {
+  if (!isOpenable(arg)) return;
+  const window = BrowserWindow.getAllWindows()[0];
+  if (!library || !window) {
+    pendingOpen.push(arg);
+    return;
+  }
+  const id = await libraryIdOf(arg);
+  if (id) window.webContents.send('journeyscroll:open', id);
 }
 
 /** The IPC handler table (electron/ipc) on the library in the user-data folder. */
@@ -173,8 +181,11 @@ async function start(): Promise<void> {
   });
 
   refreshMenu();
-  await openWindow();
-  for (const arg of pendingOpen.splice(0)) await openFromOutside(arg);
+  // A cold start from a link or a file opens the window on that blueprint (its renderer could not
+  // receive a message yet).
+  let first: string | null = null;
+  for (const arg of pendingOpen.splice(0)) if (isOpenable(arg)) first = (await libraryIdOf(arg)) ?? first;
+  await openWindow(first);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
@@ -224,7 +235,7 @@ function refreshMenu(): void {
 
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
-async function openWindow(): Promise<BrowserWindow> {
+async function openWindow(blueprintId: string | null = null): Promise<BrowserWindow> {
   const saved = await readFile(windowStateFile(), 'utf8').then(JSON.parse, () => null);
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const state = restoreWindowState(saved, displays, screen.getPrimaryDisplay().workArea);
@@ -261,7 +272,8 @@ async function openWindow(): Promise<BrowserWindow> {
   if (state.fullScreen) window.setFullScreen(true);
   window.once('ready-to-show', () => window.show());
   window.on('close', () => void saveWindowState(window));
-  await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/`);
+  const hash = blueprintId ? `#/b/${encodeURIComponent(blueprintId)}` : '';
+  await window.loadURL(`${devServerUrl ?? `${APP_ORIGIN}/`}${hash}`);
   return window;
 }
 
