@@ -44,6 +44,9 @@ describe('license notice', () => {
     expect(licenseMode({ production: true, key: undefined, protocol: 'http:', hostname: '192.168.1.20' })).toBe('notice');
     expect(licenseMode({ production: true, key: '', protocol: 'https:', hostname: '127.0.0.1' })).toBe('notice');
     expect(licenseMode({ production: true, key: undefined, protocol: 'https:', hostname: 'journeys.example.com' })).toBe('blocked');
+    // tldraw counts *.localhost as production even over plain http.
+    expect(licenseMode({ production: true, key: undefined, protocol: 'http:', hostname: 'journeyscroll.localhost' })).toBe('blocked');
+    expect(licenseMode({ production: true, key: undefined, protocol: 'app:', hostname: 'journeyscroll' })).toBe('blocked');
   });
 });
 

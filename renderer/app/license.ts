@@ -20,7 +20,13 @@ export interface LicenseContext {
   readonly hostname: string;
 }
 
+/**
+ * Mirrors tldraw 5.4's LicenseManager.getIsDevelopment for a production build: `*.localhost` is
+ * production whatever the protocol (tldraw checks it first), then plain http, and https on a
+ * loopback host, are development.
+ */
 export function isTldrawDevelopmentHost(protocol: string, hostname: string): boolean {
+  if (hostname.toLowerCase().endsWith('.localhost')) return false;
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   const loopback = host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
   return protocol === 'http:' || (protocol === 'https:' && loopback);
