@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useValue, type Editor } from 'tldraw';
 import { findingsByStage } from '../../shared/journey/index.ts';
 import { sortByOrder, summariseStages, type Blueprint } from '../../shared/model/index.ts';
@@ -13,10 +13,13 @@ import { useLint } from './use-lint.ts';
  */
 export function StageStrip({ blueprint, editor, bridge }: { blueprint: Blueprint; editor: Editor | null; bridge: CanvasBridge | null }) {
   const stages = useMemo(() => sortByOrder(blueprint.stages), [blueprint.stages]);
-  const summaries = useMemo(() => new Map(summariseStages(blueprint).map((s) => [s.stageId, s])), [blueprint]);
+  // Summaries and findings go over every card: they follow the model in a deferred render, so a
+  // remote batch reaches the canvas first.
+  const settled = useDeferredValue(blueprint);
+  const summaries = useMemo(() => new Map(summariseStages(settled).map((s) => [s.stageId, s])), [settled]);
   // Info notes (no entry trigger…) are about the journey, not a stage's quality.
-  const lint = useLint(blueprint);
-  const findings = useMemo(() => findingsByStage(blueprint, lint.filter((f) => f.severity !== 'info')), [blueprint, lint]);
+  const lint = useLint(settled);
+  const findings = useMemo(() => findingsByStage(settled, lint.filter((f) => f.severity !== 'info')), [settled, lint]);
   const inView = useValue(
     'stage in view',
     () => {

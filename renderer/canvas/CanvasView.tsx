@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw, type Editor, type TLUiOverrides } from 'tldraw';
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, react, Tldraw, type Editor, type TLUiOverrides } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
 import 'tldraw/tldraw.css';
 import type { BlueprintSession, ConnectionState } from '../host/host.ts';
@@ -77,11 +77,13 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
 
   const onMount = (editor: Editor) => {
     followSystemColorScheme(editor);
+    const stopDetail = showCardDetailByZoom(editor);
     const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError });
     const stopPresence = connectPresence(editor.store, session.awareness, (l) => session.onReconnect(l));
     setBridge(b);
     onReady(editor, b);
     return () => {
+      stopDetail();
       stopPresence();
       b.dispose();
     };
@@ -117,4 +119,22 @@ function followSystemColorScheme(editor: Editor): void {
     // No storage (a locked-down browser): follow the system on every visit.
   }
   editor.user.updateUserPreferences({ colorScheme: 'system' });
+}
+
+/** Below this zoom a card's 12-pixel title would be drawn under 3 pixels high: not worth drawing. */
+export const CARD_TEXT_MIN_ZOOM = 0.25;
+
+/**
+ * Level of detail, as tldraw does for its own text outlines: far out, cards are drawn as coloured
+ * boxes without their text, so the browser neither lays out nor paints thousands of unreadable
+ * lines (a 5,000-card scroll at 5 % zoom). The class sits on the editor's container.
+ */
+function showCardDetailByZoom(editor: Editor): () => void {
+  let far: boolean | null = null;
+  return react('card detail by zoom', () => {
+    const next = editor.getEfficientZoomLevel() < CARD_TEXT_MIN_ZOOM;
+    if (next === far) return;
+    far = next;
+    editor.getContainer().classList.toggle('js-far', next);
+  });
 }

@@ -8,6 +8,7 @@ import {
   deleteFlow,
   deleteLane,
   deleteStage,
+  DOC_KEYS,
   moveCard,
   moveLane,
   moveStage,
@@ -131,9 +132,11 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     // rAF pauses in a hidden tab; the timer keeps a background tab current.
     frame = { raf: requestAnimationFrame(runScheduled), timer: setTimeout(runScheduled, 120) };
   };
+  const annotationsMap = doc.getMap(DOC_KEYS.annotations);
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.origin === origin && tr.local) return; // our own edits project synchronously in `edit`
-    annotationsDirty = true;
+    // Reading every annotation costs tens of milliseconds on a large blueprint: only when one changed.
+    if (tr.changed.has(annotationsMap as never) || tr.changedParentTypes.has(annotationsMap as never)) annotationsDirty = true;
     schedule();
   };
   doc.on('afterTransaction', onTransaction);

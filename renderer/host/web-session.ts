@@ -28,9 +28,15 @@ export function openWebSession(room: string, token: string | undefined, origin: 
   const listeners = new Set<() => void>();
   const reconnectListeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
+  let firstSync = true;
   const set = (next: ConnectionState) => {
     if (next === state) return;
     state = next;
+    // A mark for measurements (the canvas bench): when the document first arrived from the server.
+    if (next === 'synced' && firstSync) {
+      firstSync = false;
+      performance.mark('journeyscroll:synced');
+    }
     notify();
   };
   provider.on('status', ({ status }) => {

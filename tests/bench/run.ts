@@ -24,3 +24,6 @@ for (const file of parts) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: () => Promise<void> };
   await mod.run();
 }
+// Every part has printed its figures and closed what it opened; a timer some library keeps must not
+// hold the command open.
+process.exit(0);
