@@ -222,7 +222,7 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
           <button type="button" onClick={() => setSettingsOpen(true)}>
             Settings
           </button>
-          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Help and keyboard shortcuts">
             ?
           </button>
         </div>

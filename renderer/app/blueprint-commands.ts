@@ -77,14 +77,14 @@ export function runBlueprintCommand(command: AppCommandId, ctx: CommandContext):
     case 'file.saveAs':
       return ctx.downloadJourney();
     case 'help.shortcuts':
-      return ctx.open('help');
     case 'help.docs':
+      return ctx.open('help');
     case 'file.new':
     case 'file.open':
     case 'file.share':
     case 'file.hostWorkshop':
     case 'file.close':
-      return; // the shell's (or, for help.docs, the main process's)
+      return; // the desktop shell's
   }
 }
 
