@@ -158,8 +158,9 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   // While presenting, keys belong to the presentation; native-menu file commands to the shell.
   useCommands(host, (command, source) => (source === 'menu' && SHELL_COMMANDS.has(command) ? undefined : run(command)), panel !== 'present');
   useShortcuts(editor, bridge, openHelp, panel !== 'present');
-  const follower = useFollower(session.awareness, editor);
   const presenting = panel === 'present' && editor && bridge;
+  // Someone presenting does not follow anyone else.
+  const follower = useFollower(session.awareness, presenting ? null : editor);
   const [presentedStage, setPresentedStage] = useState<string | null>(null);
   const followed = useFollowerView(follower);
   // The stage framed in a presentation, ours or one we follow: its lanes are named beside it.
