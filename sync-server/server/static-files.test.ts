@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from './static-files.ts';
+import { serveStatic, WEB_CONTENT_SECURITY_POLICY } from './static-files.ts';
 
 let root: string;
 let server: Server;
@@ -36,6 +36,17 @@ describe('static files (the web edition hook)', () => {
     expect(await (await fetch(`${base}/`)).text()).toContain('<title>app</title>');
     expect(await (await fetch(`${base}/board/42`)).text()).toContain('<title>app</title>');
     expect((await fetch(`${base}/missing.js`)).status).toBe(404);
+  });
+
+  it('sends the page a content security policy that keeps it to this server, and no framing', async () => {
+    const page = await fetch(`${base}/b/room`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toBe(WEB_CONTENT_SECURITY_POLICY);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-security-policy')).toBeNull();
   });
 
   it('never leaves its folder', async () => {

@@ -41,6 +41,28 @@ function fileAt(root: string, path: string): string | null {
   return null;
 }
 
+/**
+ * The web edition's content security policy: everything from this server (the sync socket is
+ * same-origin), inline styles (React and tldraw set them), images and fonts also from data: and
+ * blob: (tldraw's cursors, pasted images), no plugins, no framing by other sites. The page may
+ * contact nothing but the server that served it (DESIGN.md §3).
+ */
+export const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "media-src 'self' data: blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Answers the request from `dir`; returns false when no file matched (the caller answers 404). */
 export function serveStatic(dir: string, pathname: string, req: IncomingMessage, res: ServerResponse): boolean {
   const root = resolve(dir);
@@ -53,10 +75,13 @@ export function serveStatic(dir: string, pathname: string, req: IncomingMessage,
   if (path.includes('\0')) return false;
   const file = fileAt(root, path) ?? (extname(path) === '' ? fileAt(root, 'index.html') : null);
   if (!file) return false;
+  const html = extname(file).toLowerCase() === '.html';
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+    'Referrer-Policy': 'no-referrer',
+    ...(html ? { 'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY, 'X-Frame-Options': 'DENY' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -120,4 +120,22 @@ describe('screenshots of the B2B template', () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  it('runs under a content security policy that refuses injected scripts (and the guard notices)', async () => {
+    const { context, outside } = await guardedContext(env.browser, env.server.origin);
+    const page = await context.newPage();
+    await page.goto(`${env.server.origin}/b/e2e-shots-csp?template=blank`);
+    await page.waitForSelector('.js-cell');
+    expect(outside).toEqual([]);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = '(window as any).injected = true'.replace(' as any', '');
+      document.head.appendChild(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await waitUntil('the refusal is reported', async () => outside.some((o) => o.startsWith('csp:')));
+    await context.close();
+  });
 });

@@ -4,7 +4,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium.ts';
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 /**
- * A browser context that fails every request not addressed to the server's origin and records it:
+ * A browser context that fails every request not addressed to the server's origin and records it
+ * (with anything the page's content security policy refused):
  * the web edition must contact nothing but the sync server (DESIGN.md §3). blob: and data: URLs
  * are the page's own memory, not requests. Separate contexts also keep same-origin pages from
  * syncing through BroadcastChannel, so what one sees from another went through the server.
@@ -27,6 +28,10 @@ export async function guardedContext(
     if (url.startsWith(`${origin}/`) || url === origin) return route.continue();
     outside.push(url);
     return route.abort('blockedbyclient');
+  });
+  // The web edition's content security policy refusing something counts as an attempt too.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) outside.push(`csp: ${message.text()}`);
   });
   context.on('request', (request) => {
     const url = request.url();
