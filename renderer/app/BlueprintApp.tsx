@@ -125,18 +125,6 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
     [session, undo],
   );
 
-  // Fit the whole scroll once, as soon as there is one (a joining peer gets it from the sync).
-  const [fitted, setFitted] = useState(false);
-  const hasScroll = blueprint.stages.length > 0 || blueprint.lanes.length > 0;
-  useEffect(() => {
-    if (fitted || !editor || !bridge || !hasScroll) return;
-    const frame = requestAnimationFrame(() => {
-      editor.zoomToBounds(bridge.layout().bounds, { inset: 24 });
-      setFitted(true);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [fitted, editor, bridge, hasScroll, blueprint]);
-
   const selection = useSelection(editor, bridge);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
@@ -165,6 +153,22 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const followed = useFollowerView(follower);
   // The stage framed in a presentation, ours or one we follow: its lanes are named beside it.
   const framedStage = presenting ? presentedStage : followed.following ? followed.presenter?.state.stageId ?? null : null;
+  // Fit the whole scroll once, as soon as there is one (a joining peer gets it from the sync) —
+  // unless this person joined during a presentation and already follows the presenter.
+  const [fitted, setFitted] = useState(false);
+  const hasScroll = blueprint.stages.length > 0 || blueprint.lanes.length > 0;
+  useEffect(() => {
+    if (fitted || !editor || !bridge || !hasScroll) return;
+    if (followed.following) {
+      setFitted(true);
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      editor.zoomToBounds(bridge.layout().bounds, { inset: 24 });
+      setFitted(true);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitted, editor, bridge, hasScroll, blueprint, followed.following]);
 
   return (
     <div className={presenting ? 'js-app js-presenting' : 'js-app'}>

@@ -155,6 +155,20 @@ describe('presenter and followers', () => {
     await framed(editor.page, stages[1]!.id);
   });
 
+  it('someone who joins during the presentation follows at once', async () => {
+    const here = (await stageInView(presenter.page)).stageId!;
+    const { context } = await guardedContext(env.browser, env.server.origin);
+    const late = { page: await context.newPage() };
+    // Not openBlueprint: it waits for the first card to be visible, and this page opens on a stage.
+    await late.page.goto(`${env.server.origin}/b/${ROOM}?token=${signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET)}`);
+    await late.page.getByRole('button', { name: 'Stop following' }).waitFor({ timeout: 10_000 });
+    await framed(late.page, here);
+    // …and stays with the presenter once everything has arrived.
+    await late.page.waitForTimeout(1_000);
+    await framed(late.page, here, 100);
+    await context.close();
+  });
+
   it('Esc ends the presentation for everyone', async () => {
     await presenter.page.keyboard.press('Escape');
     await presenter.page.getByRole('navigation', { name: 'Presentation controls' }).waitFor({ state: 'detached' });
