@@ -72,6 +72,21 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
     return () => cancelAnimationFrame(frame);
   }, [editor, awareness, step, steps.length, onStage]);
 
+  // Going full screen (it happens after the first frame) or resizing the window: frame the step again.
+  useEffect(() => {
+    const reframe = () =>
+      requestAnimationFrame(() => {
+        editor.updateViewportScreenBounds(editor.getContainer());
+        editor.zoomToBounds(step.bounds, { inset: 40 });
+      });
+    window.addEventListener('resize', reframe);
+    document.addEventListener('fullscreenchange', reframe);
+    return () => {
+      window.removeEventListener('resize', reframe);
+      document.removeEventListener('fullscreenchange', reframe);
+    };
+  }, [editor, step]);
+
   useEffect(() => {
     editor.setCurrentTool(laser ? 'laser' : 'select');
   }, [editor, laser]);

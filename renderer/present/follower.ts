@@ -76,6 +76,12 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
 
   awareness.on('change', onAwareness);
   onAwareness();
+  // A resized window frames the presenter's stage again (resizing does not move the camera, so it
+  // does not count as looking elsewhere).
+  const onResize = () => {
+    if (view.following && view.presenter) requestAnimationFrame(() => view.following && view.presenter && frame(view.presenter.state.bounds));
+  };
+  window.addEventListener('resize', onResize);
 
   return {
     view: () => view,
@@ -93,6 +99,7 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
     },
     dispose() {
       awareness.off('change', onAwareness);
+      window.removeEventListener('resize', onResize);
       stopWatching();
       listeners.clear();
     },

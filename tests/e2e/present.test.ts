@@ -155,6 +155,15 @@ describe('presenter and followers', () => {
     await framed(editor.page, stages[1]!.id);
   });
 
+  it('a follower who resizes the window keeps the stage framed and keeps following', async () => {
+    const here = (await stageInView(presenter.page)).stageId!;
+    await viewer.page.setViewportSize({ width: 1000, height: 1200 });
+    await framed(viewer.page, here);
+    await viewer.page.getByRole('button', { name: 'Stop following' }).waitFor();
+    await viewer.page.setViewportSize({ width: 1600, height: 1000 });
+    await framed(viewer.page, here);
+  });
+
   it('someone who joins during the presentation follows at once', async () => {
     const here = (await stageInView(presenter.page)).stageId!;
     const { context } = await guardedContext(env.browser, env.server.origin);
