@@ -1,4 +1,4 @@
-import { buildScene, sceneToPdf, type PdfWriter, type PrintOptions } from '../../shared/export/index.ts';
+import { buildScene, printCaption, sceneToPdf, type PdfWriter, type PrintOptions } from '../../shared/export/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 
 /** pdfkit's browser build, as far as printing uses it. */
@@ -27,9 +27,10 @@ function loadPdfKit(): Promise<PdfKitBrowser['default']> {
 
 /**
  * The print of the scroll: the same scene and PDF writer as `journeyscroll export --format pdf`
- * (shared/export), drawn in the page with pdfkit's browser build, so printing works offline.
+ * (shared/export), drawn in the page with pdfkit's browser build, so printing works offline. The
+ * title carries the blueprint's status and the print date.
  */
-export async function printScrollPdf(blueprint: Blueprint, options: PrintOptions): Promise<Uint8Array> {
+export async function printScrollPdf(blueprint: Blueprint, options: PrintOptions, at: Date = new Date()): Promise<Uint8Array> {
   const PDFDocument = await loadPdfKit();
-  return sceneToPdf(buildScene(blueprint), (init) => new PDFDocument(init), options);
+  return sceneToPdf(buildScene(blueprint, { caption: printCaption(blueprint, at) }), (init) => new PDFDocument(init), options);
 }

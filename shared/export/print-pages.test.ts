@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../templates/index.ts';
 import { pdfText } from './pdf.ts';
 import { DEFAULT_OVERLAP, MAX_PAGE_POINTS, MIN_LEGIBLE_SCALE, printPages } from './print-pages.ts';
-import { buildScene, type Scene } from './scene.ts';
+import { buildScene, printCaption, type Scene } from './scene.ts';
 
 const scene = (width: number, height: number): Scene => ({ width, height, title: 't', primitives: [] });
 
@@ -60,5 +60,20 @@ describe('pdfText', () => {
     expect(pdfText('score ≥ 50 → MQL ≠ SQL')).toBe('score >= 50 -> MQL != SQL');
     expect(pdfText('Café – “quoted” …')).toBe('Café – “quoted” …');
     expect(pdfText('日本')).toBe('??');
+  });
+});
+
+describe('print caption', () => {
+  it('says the status and the day it was printed, under the title of the scene', () => {
+    const blueprint = getTemplate('b2b-lead-to-renewal')!.build();
+    blueprint.meta.status = 'in-review';
+    const caption = printCaption(blueprint, new Date(Date.UTC(2026, 10, 30, 23, 30)));
+    expect(caption).toBe('In review · printed 30 Nov 2026');
+    const scene = buildScene(blueprint, { caption });
+    const title = scene.primitives.find((p) => p.type === 'text' && p.role === 'title');
+    const shown = scene.primitives.find((p) => p.type === 'text' && p.role === 'caption');
+    expect(shown).toMatchObject({ text: caption });
+    expect(shown!.type === 'text' && title!.type === 'text' && shown.y > title.y).toBe(true);
+    expect(buildScene(blueprint).primitives.some((p) => p.type === 'text' && p.role === 'caption')).toBe(false);
   });
 });

@@ -36,7 +36,25 @@ export function fitText(text: string, width: number, size: number): string {
   return clean.length <= max ? clean : `${clean.slice(0, Math.max(1, max - 1))}…`;
 }
 
-export function buildScene(blueprint: Blueprint): Scene {
+export interface SceneOptions {
+  /**
+   * A line under the title, for prints: the blueprint's status and when it was printed, so a
+   * sheet on the table says which version it shows. The caller supplies the date (scenes are
+   * deterministic).
+   */
+  readonly caption?: string;
+}
+
+/** "Approved · printed 30 Nov 2026": the caption of a print made at `at`. */
+export function printCaption(blueprint: Blueprint, at: Date): string {
+  const status = blueprint.meta.status.replace(/-/g, ' ');
+  const date = `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
+  return `${status.charAt(0).toUpperCase()}${status.slice(1)} · printed ${date}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Scene {
   const layout = layoutBlueprint(blueprint);
   const cards = new Map(blueprint.cards.map((c) => [c.id, c]));
   const p: ScenePrimitive[] = [];
@@ -45,6 +63,7 @@ export function buildScene(blueprint: Blueprint): Scene {
   const height = Math.max(bounds.y + bounds.h, 200);
   p.push({ type: 'rect', x: 0, y: 0, w: width, h: height, fill: '#ffffff' });
   p.push({ type: 'text', x: 16, y: 36, text: fitText(blueprint.meta.title || 'Untitled journey', layout.options.laneHeaderWidth - 24, 18), size: 18, fill: '#111827', bold: true, role: 'title' });
+  if (options.caption) p.push({ type: 'text', x: 16, y: 58, text: fitText(options.caption, layout.options.laneHeaderWidth - 24, 11), size: 11, fill: '#4b5563', role: 'caption' });
   for (const lane of layout.lanes) {
     p.push({ type: 'rect', ...lane.band, fill: lane.index % 2 ? '#f9fafb' : '#ffffff', stroke: '#e5e7eb' });
     p.push({ type: 'rect', x: lane.x, y: lane.y, w: lane.w, h: lane.h, fill: '#f3f4f6', stroke: '#d1d5db', role: 'lane', id: lane.id });

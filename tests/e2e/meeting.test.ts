@@ -142,6 +142,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('meeting with %s', (temp
     colours.forEach((rgb, i) => expect(Math.max(...rgb), `stage ${layout.stages[i]!.name} header drawn`).toBeLessThan(90));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const stage of layout.stages) expect(text).toContain(stage.name);
+    // The sheet says which version it shows: status and print date under the title.
+    expect(text).toMatch(/(Draft|In review|Approved|Retired) · printed \d{1,2} [A-Z][a-z]{2} \d{4}/);
     await close();
   });
 });

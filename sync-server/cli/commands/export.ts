@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildScene, cardsToCsv, sceneToSvg, PAPER_SIZES, type PaperSize, type PrintOptions } from '../../../shared/export/index.ts';
+import { buildScene, cardsToCsv, printCaption, sceneToSvg, PAPER_SIZES, type PaperSize, type PrintOptions } from '../../../shared/export/index.ts';
 import { compileBlueprint, exportBpmn, exportXState, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -78,7 +78,7 @@ reported on standard error; the export is still written.`,
         out = sceneToSvg(buildScene(blueprint()));
         break;
       case 'pdf':
-        out = await sceneToPdf(buildScene(blueprint()), print ?? { paper: 'banner' });
+        out = await sceneToPdf(buildScene(blueprint(), { caption: printCaption(blueprint(), new Date()) }), print ?? { paper: 'banner' });
         break;
     }
     if (values.output) {
