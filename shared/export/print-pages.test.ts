@@ -70,10 +70,11 @@ describe('print caption', () => {
     const caption = printCaption(blueprint, new Date(Date.UTC(2026, 10, 30, 23, 30)));
     expect(caption).toBe('In review · printed 30 Nov 2026');
     const scene = buildScene(blueprint, { caption });
-    const title = scene.primitives.find((p) => p.type === 'text' && p.role === 'title');
-    const shown = scene.primitives.find((p) => p.type === 'text' && p.role === 'caption');
+    const texts = scene.primitives.flatMap((p) => (p.type === 'text' ? [p] : []));
+    const title = texts.find((p) => p.role === 'title')!;
+    const shown = texts.find((p) => p.role === 'caption')!;
     expect(shown).toMatchObject({ text: caption });
-    expect(shown!.type === 'text' && title!.type === 'text' && shown.y > title.y).toBe(true);
+    expect(shown.y).toBeGreaterThan(title.y);
     expect(buildScene(blueprint).primitives.some((p) => p.type === 'text' && p.role === 'caption')).toBe(false);
   });
 });
