@@ -128,9 +128,14 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const selection = useSelection(editor, bridge);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
+  // Whether the first fit-to-scroll happened (or the person chose a view before it could).
+  const [fitted, setFitted] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const downloadJourney = () => void host.saveFile(exportFileName(title, 'journey'), encodeJourneyFile(session.doc));
-  const run = (command: AppCommandId) =>
+  const run = (command: AppCommandId) => {
+    // The person chose a view: the first fit-to-scroll (which may still be waiting for the
+    // document to settle) must not take it away.
+    if (command.startsWith('view.') || command === 'present.start') setFitted(true);
     runBlueprintCommand(command, {
       editor,
       bridge,
@@ -143,6 +148,7 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
+  };
   // While presenting, keys belong to the presentation; native-menu file commands to the shell.
   useCommands(host, (command, source) => (source === 'menu' && SHELL_COMMANDS.has(command) ? undefined : run(command)), panel !== 'present');
   useShortcuts(editor, bridge, openHelp, panel !== 'present');
@@ -155,7 +161,6 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const framedStage = presenting ? presentedStage : followed.following ? followed.presenter?.state.stageId ?? null : null;
   // Fit the whole scroll once, as soon as there is one (a joining peer gets it from the sync) —
   // unless this person joined during a presentation and already follows the presenter.
-  const [fitted, setFitted] = useState(false);
   const hasScroll = blueprint.stages.length > 0 || blueprint.lanes.length > 0;
   useEffect(() => {
     if (fitted || !editor || !bridge || !hasScroll) return;
@@ -242,7 +247,7 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
         </div>
       ) : null}
       <FollowBanner follower={follower} blueprint={blueprint} />
-      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} />
+      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} onNavigate={() => setFitted(true)} />
       <main className="js-main">
         <div className="js-canvas" aria-label="Blueprint canvas">
           {mode === 'blocked' || !loaded ? null : (

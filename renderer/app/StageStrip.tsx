@@ -11,7 +11,7 @@ import { useLint } from './use-lint.ts';
  * a badge for the stage's lint findings; beside it, the summary of the stage in view (touchpoints,
  * data captured, systems, owners, findings).
  */
-export function StageStrip({ blueprint, editor, bridge }: { blueprint: Blueprint; editor: Editor | null; bridge: CanvasBridge | null }) {
+export function StageStrip({ blueprint, editor, bridge, onNavigate }: { blueprint: Blueprint; editor: Editor | null; bridge: CanvasBridge | null; onNavigate?: () => void }) {
   const stages = useMemo(() => sortByOrder(blueprint.stages), [blueprint.stages]);
   // Summaries and findings go over every card: they follow the model in a deferred render, so a
   // remote batch reaches the canvas first.
@@ -31,7 +31,9 @@ export function StageStrip({ blueprint, editor, bridge }: { blueprint: Blueprint
   );
   const go = (id: string) => {
     const box = bridge?.layout().stages.find((s) => s.id === id);
-    if (box && editor) editor.zoomToBounds(box.column, { inset: 24, animation: { duration: 250 } });
+    if (!box || !editor) return;
+    onNavigate?.();
+    editor.zoomToBounds(box.column, { inset: 24, animation: { duration: 250 } });
   };
   const current = inView ? summaries.get(inView) : undefined;
   return (

@@ -53,13 +53,14 @@ describe('lint panel and export dialog', () => {
         return ids.length === 1 && ids[0] === `shape:c:${id}`;
       }, card.id),
     );
-    // …and brought into view.
-    const inView = await p.page.evaluate((b) => {
-      const js = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number } } } }).journeyscroll;
-      const v = js.editor.getViewportPageBounds();
-      return b.x >= v.minX && b.x + b.w <= v.maxX && b.y >= v.minY && b.y + b.h <= v.maxY;
-    }, box);
-    expect(inView).toBe(true);
+    // …and brought into view (the camera glides there).
+    await waitUntil('the card at fault is in view', () =>
+      p.page.evaluate((b) => {
+        const js = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number } } } }).journeyscroll;
+        const v = js.editor.getViewportPageBounds();
+        return b.x >= v.minX && b.x + b.w <= v.maxX && b.y >= v.minY && b.y + b.h <= v.maxY;
+      }, box),
+    );
     await expect.poll(() => inspector.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(card.title);
   });
 
