@@ -76,12 +76,15 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
 
   awareness.on('change', onAwareness);
   onAwareness();
-  // A resized window frames the presenter's stage again (resizing does not move the camera, so it
-  // does not count as looking elsewhere).
+  // A canvas that changes size frames the presenter's stage again: a resized or full-screen window,
+  // and this page's own follow banner, which appears above the canvas just after the first frame
+  // of someone who joins mid-presentation. (Resizing does not move the camera, so it does not
+  // count as looking elsewhere.)
   const onResize = () => {
     if (view.following && view.presenter) requestAnimationFrame(() => view.following && view.presenter && frame(view.presenter.state.bounds));
   };
-  window.addEventListener('resize', onResize);
+  const resizeObserver = new ResizeObserver(onResize);
+  resizeObserver.observe(editor.getContainer());
 
   return {
     view: () => view,
@@ -99,7 +102,7 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
     },
     dispose() {
       awareness.off('change', onAwareness);
-      window.removeEventListener('resize', onResize);
+      resizeObserver.disconnect();
       stopWatching();
       listeners.clear();
     },
