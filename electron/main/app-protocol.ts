@@ -1,4 +1,5 @@
 import { extname, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../../shared/content-types.ts';
 import { APP_HOST, APP_SCHEME } from './security.ts';
 
 /**
@@ -8,24 +9,6 @@ import { APP_HOST, APP_SCHEME } from './security.ts';
  * (`/b/<room>`) and get `index.html`.
  */
 export type AppRequest = { readonly ok: true; readonly file: string; readonly mimeType: string } | { readonly ok: false; readonly status: 400 | 403 | 404 };
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export function resolveAppRequest(root: string, requestUrl: string): AppRequest {
   let url: URL;
@@ -46,5 +29,5 @@ export function resolveAppRequest(root: string, requestUrl: string): AppRequest 
   const relative = path === '/' || extname(path) === '' ? 'index.html' : path.replace(/^\/+/, '');
   const file = resolve(base, relative);
   if (file !== base && !file.startsWith(base + sep)) return { ok: false, status: 403 };
-  return { ok: true, file, mimeType: MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  return { ok: true, file, mimeType: contentTypeOf(file) };
 }

@@ -1,32 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { contentTypeOf } from '../../shared/content-types.ts';
 
-/**
- * The hook for the web edition (DESIGN.md §6): serves a built renderer from a folder. Paths
- * resolve inside the folder only; a path without a file extension that matches nothing gets
- * `index.html` (client-side routes). Nothing is served when no folder was configured.
- */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
-
+/** The file a path names inside root, or a folder's index.html; null outside root or missing. */
 function fileAt(root: string, path: string): string | null {
   const full = resolve(join(root, path));
   const rel = relative(root, full);
@@ -63,7 +40,13 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Answers the request from `dir`; returns false when no file matched (the caller answers 404). */
+/**
+ * The hook for the web edition (DESIGN.md §6): serves a built renderer from a folder. Paths
+ * resolve inside the folder only; a path without a file extension that matches nothing gets
+ * `index.html` (client-side routes). Nothing is served when no folder was configured.
+ *
+ * Answers the request from `dir`; returns false when no file matched (the caller answers 404).
+ */
 export function serveStatic(dir: string, pathname: string, req: IncomingMessage, res: ServerResponse): boolean {
   const root = resolve(dir);
   let path: string;
@@ -77,7 +60,7 @@ export function serveStatic(dir: string, pathname: string, req: IncomingMessage,
   if (!file) return false;
   const html = extname(file).toLowerCase() === '.html';
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     'Referrer-Policy': 'no-referrer',
