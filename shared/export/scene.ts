@@ -1,5 +1,5 @@
-import { layoutBlueprint } from '../layout/index.ts';
-import type { Blueprint, CardKind } from '../model/index.ts';
+import { CARD_KIND_FILL, layoutBlueprint } from '../layout/index.ts';
+import type { Blueprint } from '../model/index.ts';
 
 /**
  * A drawing of the whole scroll as plain primitives, built from shared/layout. The SVG
@@ -17,17 +17,6 @@ export interface Scene {
   readonly title: string;
   readonly primitives: readonly ScenePrimitive[];
 }
-
-const KIND_COLOURS: Record<CardKind, string> = {
-  action: '#fde68a',
-  feeling: '#fbcfe8',
-  touchpoint: '#bfdbfe',
-  data: '#bbf7d0',
-  system: '#e9d5ff',
-  team: '#fed7aa',
-  automation: '#a5f3fc',
-  note: '#f5f5f4',
-};
 
 /** Cuts text to roughly fit a width (an average glyph is ~0.55 em). */
 export function fitText(text: string, width: number, size: number): string {
@@ -85,7 +74,7 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
   for (const box of layout.cards) {
     const card = cards.get(box.id);
     if (!card) continue;
-    p.push({ type: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: KIND_COLOURS[card.kind], stroke: '#9ca3af', radius: 6, role: 'card', id: card.id });
+    p.push({ type: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: CARD_KIND_FILL[card.kind], stroke: '#9ca3af', radius: 6, role: 'card', id: card.id });
     p.push({ type: 'text', x: box.x + 8, y: box.y + 18, text: fitText(card.title || '(untitled)', box.w - 16, 12), size: 12, fill: '#111827', bold: true });
     const sub = card.channel ?? card.field ?? card.system ?? card.action?.type ?? card.kind;
     p.push({ type: 'text', x: box.x + 8, y: box.y + 36, text: fitText(sub, box.w - 16, 10), size: 10, fill: '#374151' });

@@ -2,3 +2,4 @@ export { layoutBlueprint, type ScrollLayout, type StageBox, type LaneBox, type C
 export { DEFAULT_LAYOUT_OPTIONS, type LayoutOptions } from './options.ts';
 export { contains, overlaps, center, type Point, type Rect } from './geometry.ts';
 export { cellAt } from './hit.ts';
+export { CARD_KIND_FILL } from './palette.ts';

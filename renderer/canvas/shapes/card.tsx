@@ -1,8 +1,9 @@
 import { Rectangle2d, ShapeUtil, T, type Geometry2d, type TLShape } from 'tldraw';
+import { CARD_KIND_FILL } from '../../../shared/layout/index.ts';
+import type { CardKind } from '../../../shared/model/index.ts';
 import { canvasActions } from '../canvas-actions.ts';
 import { statusLabel } from '../card-text.ts';
 import { CARD, type CardProps } from '../shape-types.ts';
-import { KIND_FILL } from './palette.ts';
 import { svgText } from './svg-text.tsx';
 
 type CardShape = TLShape<typeof CARD>;
@@ -73,7 +74,7 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
     const p = shape.props;
     return (
       <g>
-        <rect width={p.w} height={p.h} rx={6} fill={KIND_FILL[p.kind] ?? '#f5f5f4'} stroke="#9ca3af" />
+        <rect width={p.w} height={p.h} rx={6} fill={CARD_KIND_FILL[p.kind as CardKind] ?? CARD_KIND_FILL.note} stroke="#9ca3af" />
         {svgText(p.title || 'Untitled', 8, 18, p.w - 16, 12, '#111827', true)}
         {svgText(p.detail, 8, 38, p.w - 16, 10, '#374151')}
         {svgText(p.owner ? `${p.owner} · ${statusLabel(p.status)}` : statusLabel(p.status), 8, p.h - 10, p.w - 16, 10, '#6b7280')}
