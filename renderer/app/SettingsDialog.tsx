@@ -1,17 +1,11 @@
-import { useEffect, useRef } from 'react';
 import type { Editor } from 'tldraw';
 import type { Host } from '../host/host.ts';
+import { useModal } from './use-modal.ts';
 
 /** Settings: your name and colour as collaborators see them, sync servers (desktop), the tldraw license key, and the link to share. */
 export function SettingsDialog(props: { open: boolean; host: Host; editor: Editor | null; link: string; onClose: () => void; onLicenseKey: (key: string | undefined) => void }) {
   const { open, host, editor, link, onClose, onLicenseKey } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
   const save = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();

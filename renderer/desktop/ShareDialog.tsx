@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { appLink, webLink } from '../../shared/desktop/contract.ts';
 import type { DesktopHost } from '../host/desktop-host.ts';
+import { CopyField } from './CopyField.tsx';
 import { Modal } from './Modal.tsx';
 
 /**
@@ -55,8 +56,8 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
       </form>
       {share ? (
         <>
-          <LinkField label="Join link for the app" value={appLink(share)} />
-          <LinkField label="Join link for a browser (when the server serves the web edition)" value={webLink(share)} />
+          <CopyField label="Join link for the app" value={appLink(share)} />
+          <CopyField label="Join link for a browser (when the server serves the web edition)" value={webLink(share)} />
         </>
       ) : null}
       <div className="js-dialog-buttons">
@@ -65,21 +66,5 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
         </button>
       </div>
     </Modal>
-  );
-}
-
-function LinkField({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
-  const id = useId();
-  return (
-    <div className="js-copy">
-      <label htmlFor={id}>{label}</label>
-      <span className="js-row">
-        <input id={id} readOnly value={value} onFocus={(e) => e.target.select()} />
-        <button type="button" aria-label={`Copy ${label}`} onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </span>
-    </div>
   );
 }

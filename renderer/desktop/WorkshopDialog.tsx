@@ -1,36 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { WorkshopStatus } from '../../shared/desktop/contract.ts';
 import type { DesktopHost } from '../host/desktop-host.ts';
+import { CopyField } from './CopyField.tsx';
 import { Modal } from './Modal.tsx';
 import { qrDataUrl } from './qr.ts';
 
 const DEFAULT_PORT = 4321;
-
-/** A read-only field with the link or token, and a button that copies it. */
-function CopyField({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
-  const id = useId();
-  return (
-    <div className="js-copy">
-      <label htmlFor={id}>{label}</label>
-      <span className="js-row">
-        <input id={id} readOnly value={value} onFocus={(e) => e.target.select()} />
-        <button
-          type="button"
-          aria-label={`Copy ${label}`}
-          onClick={() =>
-            void navigator.clipboard.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </span>
-    </div>
-  );
-}
 
 /**
  * Host a workshop: starts the sync server inside the app on the LAN (a chosen port, a secret made
