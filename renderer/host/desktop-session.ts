@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { syncUrlOf } from '../../shared/desktop/contract.ts';
 import type { DesktopCall } from './desktop-api.ts';
 import type { BlueprintSession, ConnectionState, SaveState } from './host.ts';
-import { refusalMessage, roleFromToken } from './token.ts';
+import { watchProviderConnection } from './provider-connection.ts';
+import { roleFromToken } from './token.ts';
 
 /** Where a shared blueprint syncs (absent: it lives on this device only). */
 export interface SessionShare {
@@ -164,28 +165,21 @@ export function openDesktopSession(options: DesktopSessionOptions): DesktopSessi
     : new Awareness(doc);
 
   if (provider) {
-    const p = provider;
-    const set = (next: ConnectionState) => {
-      if (next === connection) return;
-      connection = next;
-      notify();
-    };
-    p.on('status', ({ status }) => {
-      if (status === 'connected') {
+    watchProviderConnection(provider, {
+      connected() {
+        // A failed save keeps its message: it still holds while the server is back.
         if (!lastError) refused = null;
         reconnectListeners.forEach((l) => l());
-        set(p.synced ? 'synced' : 'connecting');
-      } else if (status === 'connecting') set('connecting');
-      else set('offline');
-    });
-    p.on('sync', (synced: boolean) => set(synced && p.wsconnected ? 'synced' : p.wsconnected ? 'connecting' : 'offline'));
-    p.on('connection-close', (event: CloseEvent | null) => {
-      const message = event ? refusalMessage(event.code, event.reason) : null;
-      if (message) {
+      },
+      refused(message) {
         refused = message;
         notify();
-      }
-      set('offline');
+      },
+      state(next) {
+        if (next === connection) return;
+        connection = next;
+        notify();
+      },
     });
   }
 

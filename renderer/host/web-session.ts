@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { BlueprintSession, ConnectionState } from './host.ts';
-import { refusalMessage, roleFromToken } from './token.ts';
+import { watchProviderConnection } from './provider-connection.ts';
+import { roleFromToken } from './token.ts';
 
 /** IndexedDB database of a room's offline copy. */
 export const cacheName = (room: string): string => `journeyscroll:${room}`;
@@ -39,22 +40,16 @@ export function openWebSession(room: string, token: string | undefined, origin: 
     }
     notify();
   };
-  provider.on('status', ({ status }) => {
-    if (status === 'connected') {
+  watchProviderConnection(provider, {
+    connected() {
       refused = null;
       reconnectListeners.forEach((l) => l());
-      set(provider.synced ? 'synced' : 'connecting');
-    } else if (status === 'connecting') set('connecting');
-    else set('offline');
-  });
-  provider.on('sync', (synced: boolean) => set(synced && provider.wsconnected ? 'synced' : provider.wsconnected ? 'connecting' : 'offline'));
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    const message = event ? refusalMessage(event.code, event.reason) : null;
-    if (message) {
+    },
+    refused(message) {
       refused = message;
       notify();
-    }
-    set('offline');
+    },
+    state: set,
   });
   const loaded = persistence.whenSynced.then(() => undefined);
   return {
