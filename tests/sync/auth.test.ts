@@ -4,31 +4,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../sync-server/auth/token.ts';
 import { openStore } from '../../sync-server/store/index.ts';
 import {
+  cleanUp,
   connect,
   destroyAllClients,
   rawSocket,
-  removeDir,
   sleep,
   startServerProcess,
-  stopAllServers,
   tempDir,
   waitFor,
 } from './harness.ts';
 
 const SECRET = 'integration-test-secret-0123456789';
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 const token = (room: string, role: 'editor' | 'viewer', now = Date.now(), ttlMs = 3600_000, secret = SECRET) =>
   signToken({ room, role, ttlMs }, secret, now);
 
 async function securedServer() {
   const dir = tempDir();
-  dirs.push(dir);
   return startServerProcess(dir, { env: { JOURNEYSCROLL_SECRET: SECRET } });
 }
 
@@ -133,7 +126,6 @@ describe('without a secret', () => {
 
   it.skipIf(!lanAddress)(`accepts loopback clients only, unless --open (through ${lanAddress ?? 'no LAN address: skipped'})`, async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const closedServer = await startServerProcess(dir, { host: '0.0.0.0' });
     const local = rawSocket(`ws://127.0.0.1:${closedServer.port}/sync/room`);
     expect(await local.opened).toBe(true);
@@ -145,7 +137,6 @@ describe('without a secret', () => {
     await closedServer.stop();
 
     const dir2 = tempDir();
-    dirs.push(dir2);
     const openServer = await startServerProcess(dir2, { host: '0.0.0.0', args: ['--open'] });
     const client = connect(`ws://${lanAddress}:${openServer.port}/sync`, 'room');
     await client.synced();

@@ -1,26 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import {
+  cleanUp,
   connect,
   content,
   destroyAllClients,
   prng,
   randomEdit,
-  removeDir,
   sleep,
   startServerProcess,
-  stopAllServers,
   tempDir,
   waitFor,
   type Client,
 } from './harness.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 const same = (clients: readonly Client[]) => {
   const first = JSON.stringify(content(clients[0]!.doc));
@@ -43,7 +37,6 @@ async function editConcurrently(clients: readonly Client[], editsEach: number, s
 describe('clients converge through the server', () => {
   it('2 WebsocketProvider clients converge on random edits, and a newcomer loads the same', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const server = await startServerProcess(dir);
     const clients = [connect(server.syncUrl, 'pair'), connect(server.syncUrl, 'pair')];
     await Promise.all(clients.map((c) => c.synced()));
@@ -57,7 +50,6 @@ describe('clients converge through the server', () => {
 
   it('20 clients converge on random edits; the room survives a restart', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     let server = await startServerProcess(dir);
     const clients = Array.from({ length: 20 }, () => connect(server.syncUrl, 'crowd'));
     await Promise.all(clients.map((c) => c.synced()));
@@ -74,7 +66,6 @@ describe('clients converge through the server', () => {
 
   it('a client that edited offline reconnects and both sides merge', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const server = await startServerProcess(dir);
     const a = connect(server.syncUrl, 'offline');
     const b = connect(server.syncUrl, 'offline');
@@ -101,7 +92,6 @@ describe('clients converge through the server', () => {
 
   it("relays awareness and removes a vanished client's awareness for the others", async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const server = await startServerProcess(dir);
     const a = connect(server.syncUrl, 'presence');
     const b = connect(server.syncUrl, 'presence');

@@ -3,27 +3,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../sync-server/store/index.ts';
 import {
+  cleanUp,
   connect,
   content,
   destroyAllClients,
   firstMissing,
   prng,
   randomEdit,
-  removeDir,
   sleep,
   startServerProcess,
-  stopAllServers,
   tempDir,
   waitFor,
   type Client,
 } from './harness.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 /** Each client edits as fast as a 1 ms timer allows until stopped. */
 function burst(clients: readonly Client[], seed: number) {
@@ -44,7 +38,6 @@ function burst(clients: readonly Client[], seed: number) {
 describe('kill -9 in the middle of a burst', () => {
   it('loses nothing any client received through the server, and corrupts no room', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const everReceived: Uint8Array[] = [];
     const args = ['--max-messages-per-second', '5000', '--log-level', 'warn'];
     let server = await startServerProcess(dir, { args });

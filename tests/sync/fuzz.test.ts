@@ -5,27 +5,20 @@ import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
+  cleanUp,
   connect,
   content,
-  destroyAllClients,
   getJson,
   prng,
   randomEdit,
-  removeDir,
   sleep,
   startServerProcess,
-  stopAllServers,
   tempDir,
   waitFor,
   type Client,
 } from './harness.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 const MAX_MESSAGE = 64 * 1024;
 const FRAMES = 10_000;
@@ -135,7 +128,6 @@ async function hostileSocket(url: string, legit: readonly number[]) {
 describe('fuzz', () => {
   it(`${FRAMES} random, truncated and oversized frames from hostile clients: server up, others syncing, room unchanged`, async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const server = await startServerProcess(dir, { args: ['--max-message-bytes', String(MAX_MESSAGE), '--log-level', 'error'] });
 
     // Legit editors keep editing through the whole attack; their own edits are the expected room.

@@ -34,8 +34,13 @@ export interface ServerProcess {
 
 const running = new Set<ServerProcess>();
 
+const madeDirs = new Set<string>();
+
+/** A new temporary folder, removed by cleanUp(). */
 export function tempDir(prefix = 'js-sync-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
 }
 
 export function removeDir(dir: string): void {
@@ -190,6 +195,14 @@ export function syncPayload(data: Uint8Array): Uint8Array | null {
 
 export function destroyAllClients(): void {
   for (const client of [...clients]) client.destroy();
+}
+
+/** For afterEach: closes every client, kills every server process, then removes every tempDir(). */
+export async function cleanUp(): Promise<void> {
+  destroyAllClients();
+  await stopAllServers();
+  for (const dir of madeDirs) removeDir(dir);
+  madeDirs.clear();
 }
 
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000, intervalMs = 10): Promise<void> {

@@ -1,28 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connect,
-  destroyAllClients,
-  getJson,
-  rawSocket,
-  removeDir,
-  startServerProcess,
-  stopAllServers,
-  tempDir,
-  waitFor,
-} from './harness.ts';
+import { cleanUp, connect, getJson, rawSocket, startServerProcess, tempDir, waitFor } from './harness.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 async function server(args: string[] = []) {
   const dir = tempDir();
-  dirs.push(dir);
   return startServerProcess(dir, { args: ['--log-level', 'error', ...args] });
 }
 
@@ -114,7 +98,6 @@ describe('HTTP endpoints', () => {
 
   it('serves the web edition from --static at /', async () => {
     const site = tempDir('js-site-');
-    dirs.push(site);
     mkdirSync(join(site, 'assets'));
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>JourneyScroll</title>');
     writeFileSync(join(site, 'assets', 'app.js'), 'export {}');

@@ -1,29 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  cleanUp,
   connect,
   destroyAllClients,
   firstMissing,
   prng,
   randomEdit,
-  removeDir,
   sleep,
   startServerProcess,
-  stopAllServers,
   tempDir,
   waitFor,
 } from './harness.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  destroyAllClients();
-  await stopAllServers();
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
+afterEach(cleanUp);
 
 describe('SIGTERM', () => {
   it('with clients connected and editing: exits 0 within 5 s, closes them with 1001, loses nothing', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const args = ['--max-messages-per-second', '5000'];
     let server = await startServerProcess(dir, { args });
     const clients = Array.from({ length: 6 }, () => connect(server.syncUrl, 'workshop'));
@@ -66,7 +59,6 @@ describe('SIGTERM', () => {
 
   it('exits at once when idle, on SIGINT too', async () => {
     const dir = tempDir();
-    dirs.push(dir);
     const server = await startServerProcess(dir);
     const start = Date.now();
     expect(await server.stop('SIGINT')).toEqual({ code: 0, signal: null });
