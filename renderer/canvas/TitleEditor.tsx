@@ -34,8 +34,14 @@ export function TitleEditor() {
   const editingId = editing?.id;
   useEffect(() => {
     done.current = false;
-    input.current?.focus();
-    input.current?.select();
+    // Focus once the pointer event that started the edit is over: tldraw starts editing on a
+    // double-click's second mousedown, whose default action then focuses the canvas — focusing
+    // now would blur (and so end) the edit at once.
+    const timer = setTimeout(() => {
+      input.current?.focus();
+      input.current?.select();
+    });
+    return () => clearTimeout(timer);
   }, [editingId]);
   if (!editing || !bridge) return null;
 
