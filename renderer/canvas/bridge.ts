@@ -22,6 +22,7 @@ import { registerCanvasActions } from './canvas-actions.ts';
 import { cardDropAt, clampStageWidth, flowAt, reorderIndex } from './gestures.ts';
 import { diffProjection, projectBlueprint, type ShapeRecord } from './projection.ts';
 import { CARD, FLOWS, PROJECTED_TYPES, entityOf, shapeIds, type FlowsProps } from './shape-types.ts';
+import { UNDO_CAPTURE_MS } from './undo.ts';
 
 /**
  * The bridge between the Y.Doc (the model) and the tldraw editor (its picture):
@@ -147,6 +148,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     const fns = queue;
     queue = [];
     if (fns.length === 0 || disposed) return;
+    undo.captureTimeout = UNDO_CAPTURE_MS;
     undo.stopCapturing();
     try {
       doc.transact(() => {
@@ -261,6 +263,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   const pendingAnnotations = new Set<string>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let schemaWritten = false;
+  /** The annotation whose text is being typed, while its writes join one undo step. */
+  let textSession: string | null = null;
   const stopAnnotationListener = store.listen(
     (entry) => {
       const touched = [
@@ -291,7 +295,21 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       dropped.add(arrow.arrowId);
       for (const b of arrow.bindingIds) dropped.add(b);
     }
-    undo.stopCapturing();
+    // Typing into a note or text shape joins the step that put the shape there, however long the
+    // typing pauses: one Ctrl/Cmd+Z takes away a note just written, as in tldraw itself, instead
+    // of one keystroke at a time. Any other write starts a step of its own.
+    const editing = editor.getEditingShapeId();
+    const typing = editing !== null && ids.includes(editing);
+    // tldraw tidies the shape as its editor closes: that write belongs to the typing too.
+    const closing = textSession !== null && editing !== textSession && ids.every((id) => id === textSession);
+    if ((typing && textSession === editing) || closing) undo.captureTimeout = Number.POSITIVE_INFINITY;
+    else {
+      undo.captureTimeout = UNDO_CAPTURE_MS;
+      undo.stopCapturing();
+    }
+    // A shape put down now may be typed into next (tldraw opens a new note's editor at once).
+    const created = ids.find((id) => !annotationsMap.has(id) && store.get(id as TLRecord['id'])?.typeName === 'shape');
+    textSession = typing ? editing : (created ?? null);
     doc.transact(() => {
       if (!schemaWritten) {
         putAnnotation(doc, { id: SCHEMA_RECORD_ID, typeName: 'tldraw-schema', schema: JSON.parse(JSON.stringify(store.schema.serialize())) }, origin);

@@ -6,6 +6,9 @@ import { DOC_KEYS } from '../../shared/doc/index.ts';
  * model and the annotations alike, so one Ctrl/Cmd+Z undoes this person's last gesture — a moved
  * card, a drawn arrow, a typed title — and never someone else's edit.
  */
+/** Changes closer together than this are one undo step (unless a gesture boundary says otherwise). */
+export const UNDO_CAPTURE_MS = 400;
+
 export function createUndoManager(doc: Y.Doc, origin: object): Y.UndoManager {
   const scope = [
     doc.getMap(DOC_KEYS.meta),
@@ -16,5 +19,5 @@ export function createUndoManager(doc: Y.Doc, origin: object): Y.UndoManager {
     doc.getMap(DOC_KEYS.flows),
     doc.getMap(DOC_KEYS.annotations),
   ];
-  return new Y.UndoManager(scope, { trackedOrigins: new Set([origin]), captureTimeout: 400 });
+  return new Y.UndoManager(scope, { trackedOrigins: new Set([origin]), captureTimeout: UNDO_CAPTURE_MS });
 }
