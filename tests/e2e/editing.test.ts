@@ -1,0 +1,243 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drag, expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { serverAndBrowser } from './support/fixture.ts';
+
+/**
+ * Issue 4, "build": the gestures of the scroll canvas, each seen by a second editor through a
+ * real `journeyscroll serve` — add a card with "+", title it, rename it by double-click, delete
+ * it; edit fields in the inspector; reorder and resize stages by their headers; per-person undo
+ * and redo; a sticky note (an annotation); and remote changes that arrive while this person is
+ * typing a title or has a card selected.
+ */
+const env = serverAndBrowser();
+const ROOM = 'e2e-editing';
+let a: BlueprintPage;
+let b: BlueprintPage;
+
+interface FullCard {
+  id: string;
+  title: string;
+  owner: string;
+  notes: string;
+  stageId: string;
+  laneId: string;
+}
+interface FullStage {
+  id: string;
+  name: string;
+  order: string;
+  width?: number;
+}
+
+/** The cards and stages with the fields these tests edit (ModelView carries fewer). */
+function full(page: Page): Promise<{ cards: FullCard[]; stages: FullStage[] }> {
+  return page.evaluate(() => {
+    const bp = (window as unknown as { journeyscroll: { readBlueprint(): { cards: FullCard[]; stages: FullStage[] } } }).journeyscroll.readBlueprint();
+    return {
+      cards: bp.cards.map(({ id, title, owner, notes, stageId, laneId }) => ({ id, title, owner, notes, stageId, laneId })),
+      stages: [...bp.stages].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ id, name, order, width }) => ({ id, name, order, width })),
+    };
+  });
+}
+const card = async (p: BlueprintPage, id: string) => (await full(p.page)).cards.find((c) => c.id === id);
+
+async function cardCentre(p: BlueprintPage, cardId: string): Promise<{ x: number; y: number }> {
+  const box = (await layoutOf(p.page)).cards[cardId]!;
+  return pageToScreen(p.page, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
+}
+
+async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
+  const at = await cardCentre(p, cardId);
+  await p.page.mouse.click(at.x, at.y);
+  await waitUntil('the card inspector shows the card', async () => (await selectedIds(p.page)).includes(`shape:c:${cardId}`) && (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1);
+}
+
+const selectedIds = (page: Page) => page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getSelectedShapeIds(): string[] } } }).journeyscroll.editor.getSelectedShapeIds());
+
+async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: label, exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/** Both editors look at the same stage, at a zoom where cards and their "+" buttons are legible. */
+async function goToStage(name: string): Promise<void> {
+  for (const p of [a, b]) {
+    await p.page.getByRole('button', { name: `Go to stage ${name}` }).click();
+    await p.page.waitForTimeout(400); // the camera glides there
+  }
+}
+
+/** The cards of one stage, in one lane kind, by title. */
+async function cardsIn(p: BlueprintPage, stageName: string, laneKind: string) {
+  const model = await p.model();
+  const stage = model.stages.find((s) => s.name === stageName)!;
+  const lane = model.lanes.find((l) => l.kind === laneKind)!;
+  return { stage, lane, cards: model.cards.filter((c) => c.stageId === stage.id && c.laneId === lane.id) };
+}
+
+/** The SQL stage's cards, in a stable order: each test edits its own, so none depends on another's edits. */
+async function sqlCards(p: BlueprintPage) {
+  const { stage } = await cardsIn(p, 'SQL', 'customer-actions');
+  const cards = (await p.model()).cards.filter((c) => c.stageId === stage.id).sort((x, y) => (x.id < y.id ? -1 : 1));
+  expect(cards.length).toBeGreaterThanOrEqual(5);
+  return cards;
+}
+
+beforeAll(async () => {
+  const [ca, cb] = await Promise.all([0, 1].map(() => guardedContext(env.browser, env.server.origin)));
+  a = await openBlueprint(ca!.context, `${env.server.origin}/b/${ROOM}?template=b2b-lead-to-renewal`);
+  await expectConnection(a.page, /Synced/);
+  b = await openBlueprint(cb!.context, `${env.server.origin}/b/${ROOM}`);
+  const cards = (await a.model()).cards.length;
+  await waitUntil('B has every card', async () => (await b.model()).cards.length === cards);
+  await goToStage('SQL');
+}, 120_000);
+
+describe('editing the scroll, seen by a second editor', () => {
+  it('"+" adds a card to its cell and starts its title; double-click renames it; Delete removes it', async () => {
+    const { stage, lane } = await cardsIn(a, 'SQL', 'customer-actions');
+    await a.page.getByRole('button', { name: `Add card to SQL, ${lane.name}` }).click();
+    const title = a.page.getByRole('textbox', { name: 'Card title' });
+    await title.waitFor();
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await title.fill('Books a follow-up call');
+    await title.press('Enter');
+    await expect.poll(async () => (await b.model()).cards.find((c) => c.title === 'Books a follow-up call'), { timeout: 10_000 }).toMatchObject({ stageId: stage.id, laneId: lane.id });
+    const added = (await b.model()).cards.find((c) => c.title === 'Books a follow-up call')!;
+    await expect.poll(() => b.page.locator(`[data-shape-id="shape:c:${added.id}"]`).innerText()).toContain('Books a follow-up call');
+
+    const at = await cardCentre(a, added.id);
+    await a.page.mouse.dblclick(at.x, at.y);
+    await title.waitFor();
+    await title.fill('Books the follow-up call');
+    await title.press('Enter');
+    await expect.poll(async () => (await card(b, added.id))?.title, { timeout: 10_000 }).toBe('Books the follow-up call');
+
+    await selectCard(a, added.id);
+    await a.page.keyboard.press('Delete');
+    await expect.poll(async () => (await card(b, added.id)) === undefined, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => b.page.locator(`[data-shape-id="shape:c:${added.id}"]`).count()).toBe(0);
+  });
+
+  it('the inspector edits a card’s fields; the card shows its new owner in both windows', async () => {
+    const target = (await sqlCards(a))[0]!;
+    await selectCard(a, target.id);
+    await setField(a.page, 'Owner team', 'Revenue operations');
+    await setField(a.page, 'Title', 'SDR discovery call (30 minutes)');
+    await expect.poll(async () => card(b, target.id), { timeout: 10_000 }).toMatchObject({ owner: 'Revenue operations', title: 'SDR discovery call (30 minutes)' });
+    for (const p of [a, b]) await expect.poll(() => p.page.locator(`[data-shape-id="shape:c:${target.id}"]`).innerText()).toContain('Revenue operations');
+  });
+
+  it('Ctrl+Z undoes this person’s own last edit and not the other’s; Shift+Ctrl+Z redoes it', async () => {
+    const [, mine, theirs] = await sqlCards(a);
+    if (!mine || !theirs) throw new Error('the SQL stage has fewer cards than this test needs');
+    const before = (await card(a, mine.id))!;
+    await selectCard(a, mine.id);
+    await setField(a.page, 'Title', 'Edited by A');
+    await a.page.waitForTimeout(500); // a new undo step (captureTimeout 400 ms)
+    await selectCard(b, theirs.id);
+    await setField(b.page, 'Owner team', 'Edited by B');
+    await expect.poll(async () => (await card(a, theirs.id))?.owner, { timeout: 10_000 }).toBe('Edited by B');
+
+    // Focus back on the canvas (the inspector's field keeps text-editing keys for itself).
+    await selectCard(a, mine.id);
+    await a.page.keyboard.press('Control+z');
+    for (const p of [a, b]) {
+      await expect.poll(async () => (await card(p, mine.id))?.title, { timeout: 10_000 }).toBe(before.title);
+      expect((await card(p, theirs.id))?.owner).toBe('Edited by B');
+    }
+    await a.page.keyboard.press('Control+Shift+z');
+    for (const p of [a, b]) await expect.poll(async () => (await card(p, mine.id))?.title, { timeout: 10_000 }).toBe('Edited by A');
+  });
+
+  it('a remote change neither closes the title being typed nor drops the selection', async () => {
+    const [, , , typed, selected] = await sqlCards(a);
+    if (!typed || !selected) throw new Error('the SQL stage has fewer cards than this test needs');
+    const at = await cardCentre(a, typed.id);
+    await a.page.mouse.dblclick(at.x, at.y);
+    const title = a.page.getByRole('textbox', { name: 'Card title' });
+    await title.fill('Half-typed by A');
+
+    // B changes another field of the same card, and the title of another card.
+    await selectCard(b, typed.id);
+    await b.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Notes' }).fill('Notes from B');
+    await b.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Notes' }).blur();
+    await selectCard(b, selected.id);
+    await setField(b.page, 'Title', 'Renamed by B');
+    await expect.poll(async () => (await card(a, typed.id))?.notes, { timeout: 10_000 }).toBe('Notes from B');
+    await expect.poll(async () => (await card(a, selected.id))?.title, { timeout: 10_000 }).toBe('Renamed by B');
+    await a.page.waitForTimeout(200); // a frame or two: the re-projection ran
+
+    // A is still typing, with what it typed, in focus.
+    expect(await title.inputValue()).toBe('Half-typed by A');
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await title.press('Enter');
+    for (const p of [a, b]) await expect.poll(async () => card(p, typed.id), { timeout: 10_000 }).toMatchObject({ title: 'Half-typed by A', notes: 'Notes from B' });
+
+    // A selects a card; B edits it; A's selection and inspector stay on it, showing B's edit.
+    await selectCard(a, selected.id);
+    await setField(b.page, 'Owner team', 'Sales engineering');
+    await expect.poll(async () => (await card(a, selected.id))?.owner, { timeout: 10_000 }).toBe('Sales engineering');
+    await a.page.waitForTimeout(200);
+    expect(await selectedIds(a.page)).toEqual([`shape:c:${selected.id}`]);
+    expect(await a.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Owner team', exact: true }).inputValue()).toBe('Sales engineering');
+  });
+
+  it('a stage header dragged past its neighbour reorders the stages; dragging its right edge widens it', async () => {
+    await goToStage('MQL');
+    const stages = (await full(a.page)).stages;
+    const i = stages.findIndex((s) => s.name === 'MQL');
+    const [mql, next] = [stages[i]!, stages[i + 1]!];
+    const layout = await layoutOf(a.page);
+    const [from, past] = [layout.stages.find((s) => s.id === mql.id)!, layout.stages.find((s) => s.id === next.id)!];
+    // The header's title area (the top of the column), dragged to the far half of the next stage.
+    const start = await pageToScreen(a.page, { x: from.x + from.w / 2, y: from.y + 30 });
+    const end = await pageToScreen(a.page, { x: past.x + past.w * 0.8, y: past.y + 30 });
+    await drag(a.page, start, end);
+    await expect.poll(async () => (await full(b.page)).stages.map((s) => s.id).indexOf(mql.id), { timeout: 10_000 }).toBe(i + 1);
+    expect((await full(b.page)).stages.map((s) => s.id).indexOf(next.id)).toBe(i);
+
+    // Select the header, then drag its right edge (tldraw's resize handle) 120 screen px right.
+    const moved = (await layoutOf(a.page)).stages.find((s) => s.id === mql.id)!;
+    const title = await pageToScreen(a.page, { x: moved.x + moved.w / 2, y: moved.y + 30 });
+    await a.page.mouse.click(title.x, title.y);
+    await waitUntil('the stage is selected', async () => (await selectedIds(a.page)).includes(`shape:s:${mql.id}`));
+    const edge = await pageToScreen(a.page, { x: moved.x + moved.w, y: moved.y + 40 });
+    const zoom = await a.page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel());
+    await drag(a.page, edge, { x: edge.x + 120, y: edge.y });
+    await expect.poll(async () => (await layoutOf(b.page)).stages.find((s) => s.id === mql.id)!.w, { timeout: 10_000 }).toBeGreaterThan(moved.w + 100 / zoom);
+    expect((await full(b.page)).stages.find((s) => s.id === mql.id)!.width).toBeGreaterThan(moved.w + 100 / zoom);
+  });
+
+  it('a sticky note put on the scroll in A appears in B, and A’s undo takes it away from both', async () => {
+    const notesIn = (p: BlueprintPage) => p.page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getCurrentPageShapes(): Array<{ type: string }> } } }).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length);
+    const before = await notesIn(b);
+    // An empty spot of a cell in the SQL stage, clear of every card: where a facilitator parks a comment.
+    const layout = await layoutOf(a.page);
+    const sqlId = (await cardsIn(a, 'SQL', 'customer-actions')).stage.id;
+    const clear = (pt: { x: number; y: number }) => Object.values(layout.cards).every((c) => pt.x < c.x - 40 || pt.x > c.x + c.w + 40 || pt.y < c.y - 40 || pt.y > c.y + c.h + 40);
+    const spot = layout.cells
+      .filter((c) => c.stageId === sqlId)
+      .flatMap((c) => [0.25, 0.5, 0.75].map((f) => ({ x: c.x + c.w * f, y: c.y + c.h - 45 })))
+      .find(clear);
+    if (!spot) throw new Error('no empty spot in the SQL stage');
+    const at = await pageToScreen(a.page, spot);
+    await a.page.getByRole('button', { name: 'Note — N' }).click();
+    await a.page.mouse.click(at.x, at.y);
+    // tldraw opens the new note's text editor; type once it has the focus.
+    await waitUntil('the note’s text editor has the focus', () => a.page.evaluate(() => !!document.activeElement?.closest('[data-shape-type="note"]')), 5_000);
+    await a.page.keyboard.type('Ask legal about consent wording');
+    await a.page.keyboard.press('Escape');
+    await expect.poll(() => notesIn(b), { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => b.page.locator('[data-shape-type="note"]').last().innerText(), { timeout: 10_000 }).toContain('Ask legal about consent wording');
+
+    // One undo takes the note away — putting it down and typing in it were one gesture.
+    await a.page.keyboard.press('Escape');
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(() => notesIn(a), { timeout: 5_000 }).toBe(before);
+    await expect.poll(() => notesIn(b), { timeout: 10_000 }).toBe(before);
+    expect(await b.page.locator('[data-shape-type="note"]').count()).toBe(before);
+  });
+});
