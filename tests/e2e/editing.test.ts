@@ -29,14 +29,21 @@ interface FullStage {
   order: string;
   width?: number;
 }
+interface FullLane {
+  id: string;
+  kind: string;
+  order: string;
+}
 
 /** The cards and stages with the fields these tests edit (ModelView carries fewer). */
-function full(page: Page): Promise<{ cards: FullCard[]; stages: FullStage[] }> {
+function full(page: Page): Promise<{ cards: FullCard[]; stages: FullStage[]; lanes: FullLane[] }> {
   return page.evaluate(() => {
-    const bp = (window as unknown as { journeyscroll: { readBlueprint(): { cards: FullCard[]; stages: FullStage[] } } }).journeyscroll.readBlueprint();
+    const bp = (window as unknown as { journeyscroll: { readBlueprint(): { cards: FullCard[]; stages: FullStage[]; lanes: FullLane[] } } }).journeyscroll.readBlueprint();
+    const byOrder = (x: { order: string }, y: { order: string }) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0);
     return {
       cards: bp.cards.map(({ id, title, owner, notes, stageId, laneId }) => ({ id, title, owner, notes, stageId, laneId })),
-      stages: [...bp.stages].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ id, name, order, width }) => ({ id, name, order, width })),
+      stages: [...bp.stages].sort(byOrder).map(({ id, name, order, width }) => ({ id, name, order, width })),
+      lanes: [...bp.lanes].sort(byOrder).map(({ id, kind, order }) => ({ id, kind, order })),
     };
   });
 }
@@ -211,6 +218,24 @@ describe('editing the scroll, seen by a second editor', () => {
     expect((await full(b.page)).stages.find((s) => s.id === mql.id)!.width).toBeGreaterThan(moved.w + 100 / zoom);
   });
 
+  it('a lane header dragged below its neighbour reorders the lanes', async () => {
+    await a.page.getByRole('button', { name: 'Fit' }).click();
+    await a.page.waitForTimeout(600); // the camera glides out
+    const lanes = (await full(a.page)).lanes;
+    const i = lanes.findIndex((l) => l.kind === 'data');
+    const [data, next] = [lanes[i]!, lanes[i + 1]!];
+    const layout = await layoutOf(a.page);
+    const [from, past] = [layout.lanes.find((l) => l.id === data.id)!, layout.lanes.find((l) => l.id === next.id)!];
+    const start = await pageToScreen(a.page, { x: from.x + from.w / 2, y: from.y + from.h / 2 });
+    const end = await pageToScreen(a.page, { x: from.x + from.w / 2, y: past.y + past.h * 0.8 });
+    await drag(a.page, start, end);
+    await expect.poll(async () => (await full(b.page)).lanes.map((l) => l.id).indexOf(data.id), { timeout: 10_000 }).toBe(i + 1);
+    expect((await full(b.page)).lanes.map((l) => l.id).indexOf(next.id)).toBe(i);
+    // B draws the data lane's cards in its new band.
+    const moved = (await layoutOf(b.page)).lanes.find((l) => l.id === data.id)!;
+    expect(moved.y).toBeGreaterThan((await layoutOf(b.page)).lanes.find((l) => l.id === next.id)!.y);
+  });
+
   it('a sticky note put on the scroll in A appears in B, and A’s undo takes it away from both', async () => {
     const notesIn = (p: BlueprintPage) => p.page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getCurrentPageShapes(): Array<{ type: string }> } } }).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length);
     const before = await notesIn(b);
@@ -239,5 +264,44 @@ describe('editing the scroll, seen by a second editor', () => {
     await expect.poll(() => notesIn(a), { timeout: 5_000 }).toBe(before);
     await expect.poll(() => notesIn(b), { timeout: 10_000 }).toBe(before);
     expect(await b.page.locator('[data-shape-type="note"]').count()).toBe(before);
+  });
+
+  it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
+    type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
+    // B says who they are (Settings), as a workshop participant would.
+    const bName = 'Bea from CX';
+    await b.page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await b.page.getByRole('textbox', { name: 'Your name' }).fill(bName);
+    await b.page.getByRole('button', { name: 'Save' }).click();
+    // tldraw's people menu button: its name is the avatars' initials once people have names, so by its title.
+    await a.page.getByTitle('People', { exact: true }).click();
+    const item = a.page.locator('.tlui-people-menu__item').filter({ hasText: bName });
+    await item.waitFor();
+    await item.locator('.tlui-people-menu__item__follow').click();
+    await a.page.keyboard.press('Escape'); // close the menu; following goes on
+
+    // The centre of each one's view (a Box's getters do not cross page.evaluate: plain numbers do).
+    const centre = (p: BlueprintPage) =>
+      p.page.evaluate(() => {
+        const v = (window as unknown as Js).journeyscroll.editor.getViewportPageBounds();
+        return { x: v.x + v.w / 2, y: v.y + v.h / 2, w: v.w };
+      });
+    const together = async () => {
+      const [va, vb] = await Promise.all([centre(a), centre(b)]);
+      return Math.abs(va.x - vb.x) < vb.w * 0.05 && Math.abs(va.y - vb.y) < vb.w * 0.05;
+    };
+    await b.page.getByRole('button', { name: 'Go to stage Renewal' }).click();
+    await expect.poll(together, { timeout: 10_000 }).toBe(true);
+    await b.page.getByRole('button', { name: 'Go to stage Lead' }).click();
+    await expect.poll(together, { timeout: 10_000 }).toBe(true);
+
+    // A scrolls the canvas: no longer following.
+    const canvas = (await a.page.locator('.tl-canvas').boundingBox())!;
+    await a.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await a.page.mouse.wheel(0, 400);
+    await expect.poll(() => a.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getInstanceState().followingUserId), { timeout: 5_000 }).toBeNull();
+    await b.page.getByRole('button', { name: 'Go to stage Renewal' }).click();
+    await b.page.waitForTimeout(800);
+    expect(await together()).toBe(false);
   });
 });

@@ -101,9 +101,10 @@ export function layoutOf(page: Page) {
       cells: Array<{ x: number; y: number; w: number; h: number; stageId: string; laneId: string; cardIds: string[] }>;
       cardsById: Map<string, { x: number; y: number; w: number; h: number }>;
       stages: Array<{ id: string; x: number; y: number; w: number; h: number }>;
+      lanes: Array<{ id: string; x: number; y: number; w: number; h: number }>;
       bounds: { x: number; y: number; w: number; h: number };
     };
-    return { cells: l.cells, cards: Object.fromEntries(l.cardsById), stages: l.stages, bounds: l.bounds };
+    return { cells: l.cells, cards: Object.fromEntries(l.cardsById), stages: l.stages, lanes: l.lanes, bounds: l.bounds };
   });
 }
 
