@@ -19,6 +19,16 @@ const shapeUtils = PROJECTED_SHAPE_UTILS;
 const components = { InFrontOfTheCanvas: TitleEditor, StylePanel: AnnotationStylePanel, PageMenu: null, QuickActions: null };
 // tldraw refuses local creates past 4,000 shapes by default; a blueprint can project more.
 const options = { maxShapesPerPage: 50_000 };
+/**
+ * The largest image or video file put on the scroll. Assets travel inside the document as data
+ * URLs (a third larger than the file), and the sync server refuses any message over its limit
+ * (8 MiB by default, DESIGN.md §4): tldraw's own 10 MB default let a photo through that the server
+ * then refused on every reconnect, leaving that person's edits unsynced. A larger file gets
+ * tldraw's "File size is too big" notice instead.
+ */
+export const MAX_ASSET_BYTES = 3 * 1024 * 1024;
+/** Larger images are scaled down to this many pixels on their longer side as they are put down. */
+const MAX_IMAGE_DIMENSION = 4096;
 
 export interface CanvasViewProps {
   readonly session: BlueprintSession;
@@ -99,6 +109,8 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
         overrides={overrides}
         components={components}
         options={options}
+        maxAssetSize={MAX_ASSET_BYTES}
+        maxImageDimension={MAX_IMAGE_DIMENSION}
         onMount={onMount}
       />
     </BridgeContext.Provider>

@@ -15,6 +15,7 @@ describe('roleFromToken', () => {
   });
   it('explains refusals and ignores ordinary closes', () => {
     expect(refusalMessage(4401, '')).toMatch(/token/);
+    expect(refusalMessage(1009, 'message too big')).toMatch(/larger than it accepts/);
     expect(refusalMessage(1006, '')).toBeNull();
   });
 });

@@ -28,6 +28,9 @@ export function refusalMessage(code: number, reason: string): string | null {
       return 'The server refused the link: it does not grant access to this blueprint from here.';
     case 4413:
       return 'The server refused a change: the blueprint has reached its maximum size.';
+    case 1009:
+      // The provider reconnects and re-sends the same change, so this stays until the change goes.
+      return 'The server refused a change larger than it accepts at once, so changes from here are not reaching it. They are kept on this device: remove the large paste or image, or ask whoever runs the server to raise its message limit.';
     default:
       return code >= 4400 && code < 4500 ? `The server refused the connection (${code}${reason ? `: ${reason}` : ''}).` : null;
   }

@@ -266,6 +266,55 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await b.page.locator('[data-shape-type="note"]').count()).toBe(before);
   });
 
+  it('an image up to the size limit reaches the other editor; a larger one is refused with a clear message and sync goes on', async () => {
+    type Js = { journeyscroll: { editor: { putExternalContent(c: unknown): Promise<void>; getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getCurrentPageShapes(): Array<{ type: string }> } } };
+    const images = (p: BlueprintPage) => p.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'image').length);
+    /** Drops a PNG of random pixels (it does not compress: side² × 4 bytes or so) as a file dropped on the canvas would. */
+    const drop = (side: number) =>
+      a.page.evaluate(async (side) => {
+        const canvas = new OffscreenCanvas(side, side);
+        const context = canvas.getContext('2d')!;
+        const pixels = context.createImageData(side, side);
+        crypto.getRandomValues(new Uint8Array(pixels.data.buffer, 0, Math.min(pixels.data.length, 65536)));
+        for (let i = 65536; i < pixels.data.length; i += 65536) pixels.data.set(pixels.data.subarray(0, Math.min(65536, pixels.data.length - i)).map((v, k) => (v * 31 + k + i) & 255), i);
+        context.putImageData(pixels, 0, 0);
+        const file = new File([await canvas.convertToBlob({ type: 'image/png' })], `noise-${side}.png`, { type: 'image/png' });
+        const editor = (window as unknown as Js).journeyscroll.editor;
+        const v = editor.getViewportPageBounds();
+        await editor.putExternalContent({ type: 'files', files: [file], point: { x: v.x + v.w / 2, y: v.y + v.h / 2 } });
+        return file.size;
+      }, side);
+    const before = await images(b);
+
+    const small = await drop(600);
+    expect(small).toBeGreaterThan(1024 * 1024);
+    await expect.poll(() => images(b), { timeout: 15_000 }).toBe(before + 1);
+
+    const large = await drop(1500);
+    expect(large).toBeGreaterThan(8 * 1024 * 1024);
+    await a.page.getByText('File size is too big', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await images(a)).toBe(before + 1);
+
+    // Sync goes on: an edit made now reaches B, and the connection still says synced.
+    const target = (await sqlCards(a))[0]!;
+    await selectCard(a, target.id);
+    await setField(a.page, 'Owner team', 'After the big image');
+    await expect.poll(async () => (await card(b, target.id))?.owner, { timeout: 10_000 }).toBe('After the big image');
+    await expectConnection(a.page, /Synced/);
+
+    // A change over the server's message limit all the same (9 MiB, as a huge paste would be): the
+    // server refuses it, this person is told why, B and the server keep their copy; once the change
+    // is taken away, sync resumes.
+    type Doc = { journeyscroll: { doc: { getMap(name: string): { set(k: string, v: string): void; delete(k: string): void } } } };
+    await a.page.evaluate(() => (window as unknown as Doc).journeyscroll.doc.getMap('oversize').set('paste', 'x'.repeat(9 * 1024 * 1024)));
+    await a.page.getByText(/The server refused a change larger than it accepts at once/).first().waitFor({ timeout: 10_000 });
+    await a.page.evaluate(() => (window as unknown as Doc).journeyscroll.doc.getMap('oversize').delete('paste'));
+    await setField(a.page, 'Owner team', 'After the huge paste');
+    await expect.poll(async () => (await card(b, target.id))?.owner, { timeout: 15_000 }).toBe('After the huge paste');
+    await expectConnection(a.page, /Synced/);
+    expect(await b.page.evaluate(() => (window as unknown as { journeyscroll: { doc: { getMap(n: string): { size: number } } } }).journeyscroll.doc.getMap('oversize').size)).toBe(0);
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.
