@@ -315,6 +315,45 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await b.page.evaluate(() => (window as unknown as { journeyscroll: { doc: { getMap(n: string): { size: number } } } }).journeyscroll.doc.getMap('oversize').size)).toBe(0);
   });
 
+  it('deleting a stage keeps its cards in the Unplaced tray; one dragged from the tray to a cell is placed again', async () => {
+    await goToStage('Quote');
+    const before = (await full(a.page)).stages;
+    const quote = before.find((s) => s.name === 'Quote')!;
+    const orphans = (await full(a.page)).cards.filter((c) => c.stageId === quote.id).map((c) => c.id);
+    expect(orphans.length).toBeGreaterThan(0);
+    const header = (await layoutOf(a.page)).stages.find((s) => s.id === quote.id)!;
+    const title = await pageToScreen(a.page, { x: header.x + header.w / 2, y: header.y + 30 });
+    await a.page.mouse.click(title.x, title.y);
+    const inspector = a.page.getByRole('complementary', { name: 'Stage inspector' });
+    await inspector.getByRole('button', { name: 'Delete stage' }).click();
+
+    await expect.poll(async () => (await full(b.page)).stages.some((s) => s.id === quote.id), { timeout: 10_000 }).toBe(false);
+    // Every card of the stage is still there, drawn in the tray (in no cell) in both windows.
+    for (const p of [a, b]) {
+      await expect.poll(async () => {
+        const layout = await layoutOf(p.page);
+        const inCells = new Set(layout.cells.flatMap((c) => c.cardIds));
+        return orphans.every((id) => layout.cards[id] && !inCells.has(id));
+      }, { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => p.page.locator('[data-shape-id="shape:tray"]').innerText()).toContain(`Unplaced — ${orphans.length} card`);
+    }
+
+    // Drag one from the tray into the SQL stage's touchpoints cell.
+    await a.page.getByRole('button', { name: 'Fit' }).click();
+    await a.page.waitForTimeout(600);
+    const layout = await layoutOf(a.page);
+    const model = await a.model();
+    const sql = model.stages.find((s) => s.name === 'SQL')!;
+    const touchpoints = model.lanes.find((l) => l.kind === 'touchpoints')!;
+    const cell = layout.cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)!;
+    const box = layout.cards[orphans[0]!]!;
+    const from = await pageToScreen(a.page, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    const to = await pageToScreen(a.page, { x: cell.x + cell.w / 2, y: cell.y + cell.h - 20 });
+    await drag(a.page, from, to);
+    await expect.poll(async () => card(b, orphans[0]!), { timeout: 10_000 }).toMatchObject({ stageId: sql.id, laneId: touchpoints.id });
+    await expect.poll(async () => (await layoutOf(b.page)).cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)?.cardIds.includes(orphans[0]!)).toBe(true);
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.
