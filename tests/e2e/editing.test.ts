@@ -354,6 +354,22 @@ describe('editing the scroll, seen by a second editor', () => {
     await expect.poll(async () => (await layoutOf(b.page)).cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)?.cardIds.includes(orphans[0]!)).toBe(true);
   });
 
+  it('a huge paste into a title gets a clear error and changes nothing', async () => {
+    await goToStage('SQL');
+    const target = (await sqlCards(a))[0]!;
+    const before = (await card(a, target.id))!;
+    const at = await cardCentre(a, target.id);
+    await a.page.mouse.dblclick(at.x, at.y);
+    const title = a.page.getByRole('textbox', { name: 'Card title' });
+    await title.fill('x'.repeat(50_000));
+    await title.press('Enter');
+    const alert = a.page.getByRole('alert');
+    await alert.waitFor({ timeout: 5_000 });
+    expect(await alert.innerText()).toContain('title is too long (50,000 characters; at most 500)');
+    await b.page.waitForTimeout(500);
+    for (const p of [a, b]) expect((await card(p, target.id))?.title).toBe(before.title);
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.

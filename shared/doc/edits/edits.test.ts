@@ -92,6 +92,7 @@ describe('edit operations', () => {
     const a = addCard(doc, { stageId: lead, laneId: touch, title: 'A' }, ME);
     const before = Y.encodeStateAsUpdate(doc);
     expect(() => updateCard(doc, a, { emotion: 99 }, ME)).toThrow(EditError);
+    expect(() => updateCard(doc, a, { title: 'x'.repeat(50_000) }, ME)).toThrow(`card ${a} not changed: title is too long (50,000 characters; at most 500)`);
     expect(() => updateCard(doc, a, { wait: 'three days' }, ME)).toThrow(/duration/);
     expect(() => addCard(doc, { stageId: 'st_missing', laneId: touch, title: 'x' }, ME)).toThrow(/no stage/);
     expect(() => addFlow(doc, { from: a, to: 'cd_missing' }, ME)).toThrow(/no card/);

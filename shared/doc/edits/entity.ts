@@ -12,11 +12,22 @@ export class EditError extends Error {
 type Schema<K extends EntityCollection> = (typeof ENTITY_SCHEMAS)[K];
 export type EntityOf<K extends EntityCollection> = z.infer<Schema<K>>;
 
+/** One validation problem in words a person reads in the app's error bar. */
+function describeIssue(value: Record<string, unknown>, issue: z.core.$ZodIssue): string {
+  const field = issue.path.join('.') || 'value';
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    const actual = issue.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
+    const length = typeof actual === 'string' ? `${actual.length.toLocaleString('en')} characters; ` : '';
+    return `${field} is too long (${length}at most ${issue.maximum.toLocaleString('en')})`;
+  }
+  return `${field}: ${issue.message}`;
+}
+
 function validate<K extends EntityCollection>(name: K, value: Record<string, unknown>): EntityOf<K> {
   const parsed = ENTITY_SCHEMAS[name].safeParse(value);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new EditError(`invalid ${name.replace(/s$/, '')} ${String(value.id)}: ${detail}`);
+    const detail = parsed.error.issues.map((i) => describeIssue(value, i)).join('; ');
+    throw new EditError(`${name.replace(/s$/, '')} ${String(value.id)} not changed: ${detail}`);
   }
   return parsed.data as EntityOf<K>;
 }
