@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard, deleteFlow, deleteLane, deleteStage, updateCard, updateFlow, updateLane, updateStage } from '../../shared/doc/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
@@ -90,13 +90,30 @@ function Field({ spec, value, onCommit }: { spec: FieldSpec; value: string; onCo
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
   const inputId = `f-${spec.path.replace('.', '-')}`;
+  // What is typed and not yet written, for the unmount below.
+  const unsaved = useRef({ draft, value, onCommit });
+  unsaved.current = { draft, value, onCommit };
   const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
+    // From the ref, not this render's `draft`: Escape clears it in the same event as the blur.
+    const { draft: typed, value: stored } = unsaved.current;
+    if (typed !== null && typed !== stored) onCommit(typed);
+    unsaved.current.draft = null;
     setDraft(null);
   };
+  // A click on another card selects it during the mousedown, before this field loses the focus:
+  // the inspector shows the new card and this field goes away without a blur. What was typed is
+  // written to the card it was typed for (onCommit is that card's) instead of being lost.
+  useEffect(
+    () => () => {
+      const { draft: typed, value: stored, onCommit: write } = unsaved.current;
+      if (typed !== null && typed !== stored) write(typed);
+    },
+    [],
+  );
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
     if (e.key === 'Escape') {
+      unsaved.current.draft = null;
       setDraft(null);
       (e.target as HTMLInputElement).blur();
     }

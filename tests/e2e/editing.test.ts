@@ -135,6 +135,14 @@ describe('editing the scroll, seen by a second editor', () => {
     await setField(a.page, 'Title', 'SDR discovery call (30 minutes)');
     await expect.poll(async () => card(b, target.id), { timeout: 10_000 }).toMatchObject({ owner: 'Revenue operations', title: 'SDR discovery call (30 minutes)' });
     for (const p of [a, b]) await expect.poll(() => p.page.locator(`[data-shape-id="shape:c:${target.id}"]`).innerText()).toContain('Revenue operations');
+
+    // Escape takes back what was typed in a field.
+    const owner = a.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Owner team', exact: true });
+    await owner.fill('Typed, then thought better of');
+    await owner.press('Escape');
+    expect(await owner.inputValue()).toBe('Revenue operations');
+    await a.page.waitForTimeout(300);
+    expect((await card(a, target.id))?.owner).toBe('Revenue operations');
   });
 
   it('Ctrl+Z undoes this person’s own last edit and not the other’s; Shift+Ctrl+Z redoes it', async () => {
@@ -368,6 +376,21 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await alert.innerText()).toContain('title is too long (50,000 characters; at most 500)');
     await b.page.waitForTimeout(500);
     for (const p of [a, b]) expect((await card(p, target.id))?.title).toBe(before.title);
+  });
+
+  it('notes typed in the inspector are kept when the next click selects another card', async () => {
+    await goToStage('SQL');
+    const cards = await sqlCards(a);
+    const [first, second] = [cards[1]!, cards[2]!];
+    const secondBefore = (await card(a, second.id))!;
+    await selectCard(a, first.id);
+    const notes = a.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Notes' });
+    await notes.fill('Typed, then straight on to the next card');
+    const at = await cardCentre(a, second.id);
+    await a.page.mouse.click(at.x, at.y);
+    for (const p of [a, b]) await expect.poll(async () => (await card(p, first.id))?.notes, { timeout: 10_000 }).toBe('Typed, then straight on to the next card');
+    expect((await card(a, second.id))?.notes).toBe(secondBefore.notes);
+    expect(await selectedIds(a.page)).toEqual([`shape:c:${second.id}`]);
   });
 
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
