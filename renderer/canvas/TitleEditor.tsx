@@ -31,24 +31,47 @@ export function TitleEditor() {
   );
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
+  /** What the field holds, kept for when it is gone (see the cleanup below). */
+  const typed = useRef('');
+  const commitRef = useRef<(save: boolean) => void>(() => undefined);
   const editingId = editing?.id;
   useEffect(() => {
+    const el = input.current;
+    if (!el) return;
     done.current = false;
+    typed.current = el.value;
+    // Keys are handled on the field itself: tldraw listens on its container, which the event
+    // reaches before React's root — its Escape would end the edit (and blur would save it).
+    const onKey = (e: KeyboardEvent) => {
+      e.stopPropagation();
+      if (e.key === 'Enter') commitRef.current(true);
+      if (e.key === 'Escape') commitRef.current(false);
+    };
+    const onInput = () => (typed.current = el.value);
+    el.addEventListener('keydown', onKey);
+    el.addEventListener('input', onInput);
     // Focus once the pointer event that started the edit is over: tldraw starts editing on a
     // double-click's second mousedown, whose default action then focuses the canvas — focusing
     // now would blur (and so end) the edit at once.
     const timer = setTimeout(() => {
-      input.current?.focus();
-      input.current?.select();
+      el.focus();
+      el.select();
     });
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      el.removeEventListener('keydown', onKey);
+      el.removeEventListener('input', onInput);
+      // A click on another shape ends the edit during its mousedown and the field goes without a
+      // blur: what was typed is saved, as a click away saves everywhere else.
+      if (!done.current) commitRef.current(true);
+    };
   }, [editingId]);
   if (!editing || !bridge) return null;
 
   const commit = (save: boolean) => {
     if (done.current) return;
     done.current = true;
-    const value = input.current?.value.trim() ?? '';
+    const value = (input.current?.value ?? typed.current).trim();
     const entity = entityOf(editing.id);
     if (save && entity && value !== editing.text && (value || entity.kind === 'card')) {
       bridge.edit((doc, origin) => {
@@ -57,8 +80,10 @@ export function TitleEditor() {
         else updateLane(doc, entity.id, { name: value }, origin);
       });
     }
-    editor.setEditingShape(null);
+    // Only this edit's end: by now another shape may be the one being edited.
+    if (editor.getEditingShapeId() === editing.id) editor.setEditingShape(null);
   };
+  commitRef.current = commit;
   const label = editing.type === CARD ? 'Card title' : editing.type === STAGE ? 'Stage name' : 'Lane name';
   return (
     <input
@@ -69,11 +94,6 @@ export function TitleEditor() {
       defaultValue={editing.text}
       style={{ left: editing.x, top: editing.y, width: Math.max(160, editing.w) }}
       onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') commit(true);
-        if (e.key === 'Escape') commit(false);
-      }}
       onBlur={() => commit(true)}
     />
   );

@@ -393,6 +393,29 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await selectedIds(a.page)).toEqual([`shape:c:${second.id}`]);
   });
 
+  it('a title typed in place is kept when the next click lands on another card, and Escape takes it back', async () => {
+    await goToStage('SQL');
+    const cards = await sqlCards(a);
+    const [first, second] = [cards[4]!, cards[2]!];
+    const title = a.page.getByRole('textbox', { name: 'Card title' });
+    const original = (await card(a, first.id))!.title;
+
+    let at = await cardCentre(a, first.id);
+    await a.page.mouse.dblclick(at.x, at.y);
+    await title.fill('Typed, then thought better of');
+    await title.press('Escape');
+    await a.page.waitForTimeout(300);
+    expect((await card(a, first.id))?.title).toBe(original);
+
+    at = await cardCentre(a, first.id);
+    await a.page.mouse.dblclick(at.x, at.y);
+    await title.fill('Typed, then on to the next card');
+    const next = await cardCentre(a, second.id);
+    await a.page.mouse.click(next.x, next.y);
+    for (const p of [a, b]) await expect.poll(async () => (await card(p, first.id))?.title, { timeout: 10_000 }).toBe('Typed, then on to the next card');
+    expect(await title.count()).toBe(0);
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.
