@@ -348,8 +348,10 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   }
 
   // A click on the canvas (nothing selectable under it) picks the flow drawn there, if any.
+  // Editor events reach listeners after the state machine: a click on bare canvas with the select
+  // tool has by then moved it from idle to pointing_canvas.
   const onEditorEvent = (info: { type: string; name: string; target?: string }) => {
-    if (info.type !== 'pointer' || info.name !== 'pointer_down' || info.target !== 'canvas' || !editor.isIn('select.idle')) return;
+    if (info.type !== 'pointer' || info.name !== 'pointer_down' || info.target !== 'canvas' || !editor.isIn('select.pointing_canvas')) return;
     const point = editor.inputs.getCurrentPagePoint();
     const hit = editor.getShapeAtPoint(point, { hitInside: true, margin: 0 });
     if (hit && !hit.isLocked) return;
@@ -370,7 +372,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     selectedFlow.set(null);
     edit((d, o) => deleteFlow(d, flow, o));
   };
-  window.addEventListener('keydown', onKey);
+  // Capture: tldraw's keyboard handling would otherwise take Delete before it bubbles to window.
+  window.addEventListener('keydown', onKey, true);
 
   project();
   syncAnnotations();
@@ -382,7 +385,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     dispose() {
       disposed = true;
       doc.off('afterTransaction', onTransaction);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       editor.off('event', onEditorEvent);
       if (frame) {
         cancelAnimationFrame(frame.raf);

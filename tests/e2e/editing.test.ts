@@ -416,6 +416,40 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await title.count()).toBe(0);
   });
 
+  it('a click on a flow selects it; its inspector sets a condition that B sees; Delete removes it', async () => {
+    await goToStage('MQL');
+    type Flows = { journeyscroll: { bridge: { layout(): { flows: Array<{ id: string; start: { x: number; y: number }; end: { x: number; y: number } }> } } } };
+    const layout = await layoutOf(a.page);
+    const flows = await a.page.evaluate(() => (window as unknown as Flows).journeyscroll.bridge.layout().flows.map((f) => ({ id: f.id, start: f.start, end: f.end })));
+    const view = await a.page.evaluate(() => {
+      const v = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number } } } }).journeyscroll.editor.getViewportPageBounds();
+      return { x: v.x, y: v.y, w: v.w, h: v.h };
+    });
+    const clearOfCards = (p: { x: number; y: number }) => Object.values(layout.cards).every((c) => p.x < c.x - 12 || p.x > c.x + c.w + 12 || p.y < c.y - 12 || p.y > c.y + c.h + 12);
+    const inView = (p: { x: number; y: number }) => p.x > view.x + 40 && p.x < view.x + view.w - 40 && p.y > view.y + 120 && p.y < view.y + view.h - 120;
+    // A vertical flow (its curve is a straight line there), clicked half-way where no card covers it.
+    const pick = flows
+      .filter((f) => Math.abs(f.start.x - f.end.x) < 0.5 && Math.abs(f.start.y - f.end.y) > 60)
+      .map((f) => ({ id: f.id, at: { x: f.start.x, y: (f.start.y + f.end.y) / 2 } }))
+      .find((f) => clearOfCards(f.at) && inView(f.at));
+    if (!pick) throw new Error('no vertical flow clear of cards in view');
+    const at = await pageToScreen(a.page, pick.at);
+    await a.page.mouse.click(at.x, at.y);
+    const inspector = a.page.getByRole('complementary', { name: 'Flow inspector' });
+    await inspector.waitFor({ timeout: 5_000 });
+    const condition = inspector.getByRole('textbox', { name: 'Condition', exact: true });
+    await condition.fill('score >= 50');
+    await condition.press('Enter');
+    const flowIn = (p: BlueprintPage) => p.page.evaluate((id) => (window as unknown as { journeyscroll: { readBlueprint(): { flows: Array<{ id: string; condition?: string }> } } }).journeyscroll.readBlueprint().flows.find((f) => f.id === id), pick.id);
+    await expect.poll(async () => (await flowIn(b))?.condition, { timeout: 10_000 }).toBe('score >= 50');
+
+    // Enter left the field: Delete now goes to the picked flow.
+    expect(await condition.evaluate((el) => el === document.activeElement)).toBe(false);
+    await a.page.keyboard.press('Delete');
+    await expect.poll(async () => (await flowIn(b)) === undefined, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => b.page.locator(`[data-flow-id="${pick.id}"]`).count()).toBe(0);
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.
