@@ -113,7 +113,11 @@ describe('two editors and a viewer on one blueprint', () => {
     const inspector = v.page.getByRole('complementary', { name: 'Card inspector' });
     expect(await inspector.getByRole('textbox', { name: 'Title', exact: true }).isDisabled()).toBe(true);
     expect(await inspector.getByRole('button', { name: 'Delete card' }).isDisabled()).toBe(true);
-    // Dragging and deleting change nothing.
+    // Double-click opens no title editor; dragging and deleting change nothing.
+    await v.page.mouse.dblclick(at.x, at.y);
+    await v.page.waitForTimeout(300);
+    expect(await v.page.getByRole('textbox', { name: 'Card title' }).count()).toBe(0);
+    await v.page.keyboard.press('Escape');
     await drag(v.page, at, { x: at.x + 200, y: at.y + 150 });
     await v.page.keyboard.press('Delete');
     await v.page.waitForTimeout(500);
