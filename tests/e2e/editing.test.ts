@@ -450,6 +450,32 @@ describe('editing the scroll, seen by a second editor', () => {
     await expect.poll(() => b.page.locator(`[data-flow-id="${pick.id}"]`).count()).toBe(0);
   });
 
+  it('a stage is renamed by double-clicking its header, and its entry criterion and goal set in the stage inspector; B has all three', async () => {
+    await goToStage('Opportunity');
+    const stage = (await full(a.page)).stages.find((s) => s.name === 'Opportunity')!;
+    const header = (await layoutOf(a.page)).stages.find((s) => s.id === stage.id)!;
+    const at = await pageToScreen(a.page, { x: header.x + header.w / 2, y: header.y + 30 });
+    await a.page.mouse.dblclick(at.x, at.y);
+    const name = a.page.locator('input.js-title-editor');
+    await name.waitFor();
+    expect(await name.getAttribute('aria-label')).toBe('Stage name');
+    await name.fill('Opportunity (qualified)');
+    await name.press('Enter');
+    await b.page.getByRole('button', { name: 'Go to stage Opportunity (qualified)' }).waitFor({ timeout: 10_000 });
+
+    await a.page.mouse.click(at.x, at.y);
+    const inspector = a.page.getByRole('complementary', { name: 'Stage inspector' });
+    const entry = inspector.getByRole('textbox', { name: 'Entry criterion' });
+    await entry.fill('Demo done and the economic buyer has seen pricing');
+    const goal = inspector.getByRole('textbox', { name: 'Customer goal' });
+    await goal.fill('Know the product fits before the buying committee meets'); // leaving Entry criterion saves it
+    await goal.blur();
+    // The header shows the entry criterion; the goal is in the model (and in unroll mode's title strip).
+    await expect.poll(() => b.page.locator(`[data-shape-id="shape:s:${stage.id}"]`).innerText(), { timeout: 10_000 }).toContain('Demo done and the economic buyer has seen pricing');
+    const goalInB = () => b.page.evaluate((id) => (window as unknown as { journeyscroll: { readBlueprint(): { stages: Array<{ id: string; customerGoal?: string }> } } }).journeyscroll.readBlueprint().stages.find((s) => s.id === id)?.customerGoal, stage.id);
+    await expect.poll(goalInB, { timeout: 10_000 }).toBe('Know the product fits before the buying committee meets');
+  });
+
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
     type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
     // B says who they are (Settings), as a workshop participant would.
