@@ -323,7 +323,7 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await b.page.evaluate(() => (window as unknown as { journeyscroll: { doc: { getMap(n: string): { size: number } } } }).journeyscroll.doc.getMap('oversize').size)).toBe(0);
   });
 
-  it('deleting a stage keeps its cards in the Unplaced tray; one dragged from the tray to a cell is placed again', async () => {
+  it('deleting a stage keeps its cards in the Unplaced tray; one dragged from the tray to a cell is placed again; undo brings all back', async () => {
     await goToStage('Quote');
     const before = (await full(a.page)).stages;
     const quote = before.find((s) => s.name === 'Quote')!;
@@ -360,6 +360,18 @@ describe('editing the scroll, seen by a second editor', () => {
     await drag(a.page, from, to);
     await expect.poll(async () => card(b, orphans[0]!), { timeout: 10_000 }).toMatchObject({ stageId: sql.id, laneId: touchpoints.id });
     await expect.poll(async () => (await layoutOf(b.page)).cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)?.cardIds.includes(orphans[0]!)).toBe(true);
+
+    // Two undos: the drag, then the deletion — the stage is back, every card in its own cell again.
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(async () => (await card(b, orphans[0]!))?.stageId, { timeout: 10_000 }).toBe(quote.id);
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(async () => (await full(b.page)).stages.some((s) => s.id === quote.id), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => {
+      const cells = (await layoutOf(b.page)).cells.filter((c) => c.stageId === quote.id);
+      const placed = new Set(cells.flatMap((c) => c.cardIds));
+      return orphans.every((id) => placed.has(id));
+    }, { timeout: 10_000 }).toBe(true);
+    expect(await b.page.locator('[data-shape-id="shape:tray"]').count()).toBe(0);
   });
 
   it('a huge paste into a title gets a clear error and changes nothing', async () => {
