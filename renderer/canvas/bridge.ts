@@ -372,8 +372,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     selectedFlow.set(null);
     edit((d, o) => deleteFlow(d, flow, o));
   };
-  // Capture: tldraw's keyboard handling would otherwise take Delete before it bubbles to window.
-  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('keydown', onKey);
 
   project();
   syncAnnotations();
@@ -385,7 +384,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     dispose() {
       disposed = true;
       doc.off('afterTransaction', onTransaction);
-      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onKey);
       editor.off('event', onEditorEvent);
       if (frame) {
         cancelAnimationFrame(frame.raf);
