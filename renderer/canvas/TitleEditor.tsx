@@ -84,7 +84,8 @@ export function TitleEditor() {
     if (editor.getEditingShapeId() === editing.id) editor.setEditingShape(null);
   };
   commitRef.current = commit;
-  const label = editing.type === CARD ? 'Card title' : editing.type === STAGE ? 'Stage name' : 'Lane name';
+  // Not "Stage name": the stage inspector's field has that name, and both can be on screen at once.
+  const label = editing.type === CARD ? 'Card title' : editing.type === STAGE ? 'Rename stage' : 'Rename lane';
   return (
     <input
       key={editing.id}

@@ -468,9 +468,8 @@ describe('editing the scroll, seen by a second editor', () => {
     const header = (await layoutOf(a.page)).stages.find((s) => s.id === stage.id)!;
     const at = await pageToScreen(a.page, { x: header.x + header.w / 2, y: header.y + 30 });
     await a.page.mouse.dblclick(at.x, at.y);
-    const name = a.page.locator('input.js-title-editor');
+    const name = a.page.getByRole('textbox', { name: 'Rename stage' });
     await name.waitFor();
-    expect(await name.getAttribute('aria-label')).toBe('Stage name');
     await name.fill('Opportunity (qualified)');
     await name.press('Enter');
     await b.page.getByRole('button', { name: 'Go to stage Opportunity (qualified)' }).waitFor({ timeout: 10_000 });
