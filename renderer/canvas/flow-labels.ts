@@ -1,4 +1,4 @@
-import type { Rect } from '../../shared/layout/index.ts';
+import { overlaps, type Rect } from '../../shared/layout/index.ts';
 import { flowPointAt } from './gestures.ts';
 import type { FlowLine } from './shape-types.ts';
 
@@ -18,27 +18,22 @@ export function placeFlowLabels(lines: FlowLine[], cards: readonly Rect[]): Flow
   // Buckets keyed by one number (column * 2^20 + row, rows offset to stay positive): no string
   // per bucket visit, which was most of this function's time at 5,000 cards.
   const grid = new Map<number, Rect[]>();
-  const key = (gx: number, gy: number) => gx * 1_048_576 + (gy + 524_288);
-  const add = (r: Rect) => {
+  /** Visits the keys of the buckets `r` touches until `visit` returns true; says whether it did. */
+  const someBucket = (r: Rect, visit: (key: number) => boolean | void): boolean => {
     for (let gx = Math.floor(r.x / BUCKET); gx <= Math.floor((r.x + r.w) / BUCKET); gx++) {
       for (let gy = Math.floor(r.y / BUCKET); gy <= Math.floor((r.y + r.h) / BUCKET); gy++) {
-        const k = key(gx, gy);
-        const list = grid.get(k);
-        if (list) list.push(r);
-        else grid.set(k, [r]);
+        if (visit(gx * 1_048_576 + (gy + 524_288))) return true;
       }
     }
+    return false;
   };
-  const free = (r: Rect) => {
-    for (let gx = Math.floor(r.x / BUCKET); gx <= Math.floor((r.x + r.w) / BUCKET); gx++) {
-      for (let gy = Math.floor(r.y / BUCKET); gy <= Math.floor((r.y + r.h) / BUCKET); gy++) {
-        const list = grid.get(key(gx, gy));
-        if (!list) continue;
-        for (const o of list) if (r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h) return false;
-      }
-    }
-    return true;
-  };
+  const add = (r: Rect) =>
+    someBucket(r, (k) => {
+      const list = grid.get(k);
+      if (list) list.push(r);
+      else grid.set(k, [r]);
+    });
+  const free = (r: Rect) => !someBucket(r, (k) => grid.get(k)?.some((o) => overlaps(r, o)) ?? false);
   for (const card of cards) add(card);
   return lines.map((line) => {
     if (!line.label) return line;
