@@ -5,6 +5,7 @@ import { summariseStages, type Blueprint, type StageSummary } from '../../shared
 import { findingsByStage, type Finding } from '../../shared/journey/index.ts';
 import { useLint } from '../app/use-lint.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
+import { frameBounds, onCanvasResize } from './canvas-frame.ts';
 import { publishPresenting, type PresentingState } from './presenting.ts';
 import { presentAction, presentationSteps, stepAfter, type PresentationStep } from './steps.ts';
 
@@ -20,6 +21,8 @@ export interface UnrollModeProps {
 
 /** The presenter's camera moves smoothly; followers jump (see follower.ts). */
 const STEP_ANIMATION_MS = 250;
+/** Space around a framed step, in screen pixels. */
+const INSET = 40;
 
 /**
  * Unroll mode: a full-screen walk of the scroll for a meeting. It opens on the whole scroll, then
@@ -53,12 +56,8 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
   // Frame the step (after the layout settled: entering unroll mode changes the canvas size) and
   // tell the room.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      // The title strip's height changes with the step's text; tldraw learns of the canvas's new
-      // size only after a throttle, so tell it now, or the stage is framed for the old size.
-      editor.updateViewportScreenBounds(editor.getContainer());
-      editor.zoomToBounds(step.bounds, { inset: 40, animation: { duration: STEP_ANIMATION_MS } });
-    });
+    // The title strip's height changes with the step's text: frame once it is laid out.
+    const frame = requestAnimationFrame(() => frameBounds(editor, step.bounds, INSET, { duration: STEP_ANIMATION_MS }));
     const state: PresentingState = {
       id: presentation.current.id,
       step: step.index,
@@ -73,19 +72,7 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
   }, [editor, awareness, step, steps.length, onStage]);
 
   // Going full screen (it happens after the first frame) or resizing the window: frame the step again.
-  useEffect(() => {
-    const reframe = () =>
-      requestAnimationFrame(() => {
-        editor.updateViewportScreenBounds(editor.getContainer());
-        editor.zoomToBounds(step.bounds, { inset: 40 });
-      });
-    window.addEventListener('resize', reframe);
-    document.addEventListener('fullscreenchange', reframe);
-    return () => {
-      window.removeEventListener('resize', reframe);
-      document.removeEventListener('fullscreenchange', reframe);
-    };
-  }, [editor, step]);
+  useEffect(() => onCanvasResize(editor, () => frameBounds(editor, step.bounds, INSET)), [editor, step]);
 
   useEffect(() => {
     editor.setCurrentTool(laser ? 'laser' : 'select');

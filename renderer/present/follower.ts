@@ -1,6 +1,7 @@
 import { react, type Editor, type TLCamera } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 import { currentPresenter, type Presenter } from './presenting.ts';
+import { frameBounds, onCanvasResize } from './canvas-frame.ts';
 import type { Bounds } from './steps.ts';
 
 export interface FollowerView {
@@ -44,9 +45,8 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
   const frame = (bounds: Bounds) => {
     applying = true;
     try {
-      // The banner above the canvas may just have appeared: frame for the canvas's size now.
-      editor.updateViewportScreenBounds(editor.getContainer());
-      editor.zoomToBounds(bounds, { inset: INSET });
+      // The banner above the canvas may just have appeared.
+      frameBounds(editor, bounds, INSET);
       framed = editor.getCamera();
       framedBounds = bounds;
     } finally {
@@ -80,11 +80,9 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
   // and this page's own follow banner, which appears above the canvas just after the first frame
   // of someone who joins mid-presentation. (Resizing does not move the camera, so it does not
   // count as looking elsewhere.)
-  const onResize = () => {
-    if (view.following && view.presenter) requestAnimationFrame(() => view.following && view.presenter && frame(view.presenter.state.bounds));
-  };
-  const resizeObserver = new ResizeObserver(onResize);
-  resizeObserver.observe(editor.getContainer());
+  const stopResizing = onCanvasResize(editor, () => {
+    if (view.following && view.presenter) frame(view.presenter.state.bounds);
+  });
 
   return {
     view: () => view,
@@ -102,7 +100,7 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
     },
     dispose() {
       awareness.off('change', onAwareness);
-      resizeObserver.disconnect();
+      stopResizing();
       stopWatching();
       listeners.clear();
     },
