@@ -7,31 +7,18 @@
  *   (under 0.5 s).
  * Each load is a fresh browser context (empty IndexedDB): the blueprint comes from the server.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import { chromium, type Page } from 'playwright-core';
 import { generateBlueprint } from '../../shared/model/index.ts';
 import { updateCard, writeBlueprint } from '../../shared/doc/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { ServeProcess, WEB_DIR } from '../e2e/support/server.ts';
+import { ServeProcess } from '../e2e/support/server.ts';
+import { connect } from '../sync/harness.ts';
+import { ensureWebBuild } from '../support/web-build.ts';
 import { median, ms, report } from './stats.ts';
 
 const RUNS = 3;
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-
-/** A Node client that puts a document into a room (and later edits it), as another person would. */
-async function connect(origin: string, room: string, doc: Y.Doc): Promise<WebsocketProvider> {
-  const provider = new WebsocketProvider(`${origin.replace('http', 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  return provider;
-}
 
 async function flushed(provider: WebsocketProvider): Promise<void> {
   const ws = provider.ws as unknown as { bufferedAmount: number } | null;
@@ -76,7 +63,7 @@ async function loadTime(page: Page, url: string, cards: number): Promise<number>
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(`${WEB_DIR}/index.html`)) spawnSync('npm', ['run', 'build:web'], { cwd: repo, stdio: 'inherit' });
+  if (ensureWebBuild('bench') !== 0) throw new Error('could not build the web edition');
   const server = new ServeProcess();
   await server.start();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -86,8 +73,10 @@ export async function run(): Promise<void> {
       const seed = new Y.Doc();
       const blueprint = generateBlueprint({ cards, stages: 12, seed: 1 });
       writeBlueprint(seed, blueprint);
-      const writer = await connect(server.origin, room, seed);
-      await flushed(writer);
+      // A Node client puts the document into the room (and later edits it), as another person would.
+      const writer = connect(`${server.origin.replace('http', 'ws')}/sync`, room, { doc: seed });
+      await writer.synced();
+      await flushed(writer.provider);
 
       const loads: number[] = [];
       const edits: number[] = [];
@@ -100,8 +89,8 @@ export async function run(): Promise<void> {
       }
       report('canvas', `${cards} cards: synced → all mounted, those in view drawn (median of ${RUNS})`, `${ms(median(loads))}  [${loads.map((v) => v.toFixed(0)).join(', ')}]`);
       if (edits.length) report('canvas', `${cards} cards: remote batch of 500 card edits applied and drawn (median of ${RUNS})`, `${ms(median(edits))}  [${edits.map((v) => v.toFixed(0)).join(', ')}]`);
+      writer.provider.awareness.destroy(); // its check timer would keep the process alive
       writer.destroy();
-      writer.awareness.destroy(); // its check timer would keep the process alive
     }
   } finally {
     await browser.close();
