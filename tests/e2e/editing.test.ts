@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drag, expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { byOrder, cardCentre, drag, expectConnection, guardedContext, layoutOf, modelOf, openBlueprint, pageToScreen, selectCard, selectedIds, setField, waitUntil, type BlueprintPage } from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -15,58 +15,12 @@ const ROOM = 'e2e-editing';
 let a: BlueprintPage;
 let b: BlueprintPage;
 
-interface FullCard {
-  id: string;
-  title: string;
-  owner: string;
-  notes: string;
-  stageId: string;
-  laneId: string;
+/** The model with its stages and lanes in order. */
+async function full(page: Page) {
+  const model = await modelOf(page);
+  return { ...model, stages: byOrder(model.stages), lanes: byOrder(model.lanes) };
 }
-interface FullStage {
-  id: string;
-  name: string;
-  order: string;
-  width?: number;
-}
-interface FullLane {
-  id: string;
-  kind: string;
-  order: string;
-}
-
-/** The cards and stages with the fields these tests edit (ModelView carries fewer). */
-function full(page: Page): Promise<{ cards: FullCard[]; stages: FullStage[]; lanes: FullLane[] }> {
-  return page.evaluate(() => {
-    const bp = (window as unknown as { journeyscroll: { readBlueprint(): { cards: FullCard[]; stages: FullStage[]; lanes: FullLane[] } } }).journeyscroll.readBlueprint();
-    const byOrder = (x: { order: string }, y: { order: string }) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0);
-    return {
-      cards: bp.cards.map(({ id, title, owner, notes, stageId, laneId }) => ({ id, title, owner, notes, stageId, laneId })),
-      stages: [...bp.stages].sort(byOrder).map(({ id, name, order, width }) => ({ id, name, order, width })),
-      lanes: [...bp.lanes].sort(byOrder).map(({ id, kind, order }) => ({ id, kind, order })),
-    };
-  });
-}
-const card = async (p: BlueprintPage, id: string) => (await full(p.page)).cards.find((c) => c.id === id);
-
-async function cardCentre(p: BlueprintPage, cardId: string): Promise<{ x: number; y: number }> {
-  const box = (await layoutOf(p.page)).cards[cardId]!;
-  return pageToScreen(p.page, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
-}
-
-async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
-  const at = await cardCentre(p, cardId);
-  await p.page.mouse.click(at.x, at.y);
-  await waitUntil('the card inspector shows the card', async () => (await selectedIds(p.page)).includes(`shape:c:${cardId}`) && (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1);
-}
-
-const selectedIds = (page: Page) => page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getSelectedShapeIds(): string[] } } }).journeyscroll.editor.getSelectedShapeIds());
-
-async function setField(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: label, exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-}
+const card = async (p: BlueprintPage, id: string) => (await p.model()).cards.find((c) => c.id === id);
 
 /** Both editors look at the same stage, at a zoom where cards and their "+" buttons are legible. */
 async function goToStage(name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectConnection, guardedContext, waitUntil } from './support/browser.ts';
+import { byOrder, expectConnection, guardedContext, modelOf as readModel, waitUntil } from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -10,13 +10,11 @@ import { serverAndBrowser } from './support/fixture.ts';
  */
 const env = serverAndBrowser();
 
-type Js = { journeyscroll: { readBlueprint(): { meta: { title: string }; stages: Array<{ name: string; order: string }>; cards: unknown[] } } };
-const modelOf = (page: Page) =>
-  page.evaluate(() => {
-    const bp = (window as unknown as Js).journeyscroll.readBlueprint();
-    const stages = [...bp.stages].sort((x, y) => (x.order < y.order ? -1 : 1)).map((s) => s.name);
-    return { title: bp.meta.title, stages, cards: bp.cards.length };
-  });
+/** Title, stage names in order and the number of cards: what these checks compare. */
+const modelOf = async (page: Page) => {
+  const model = await readModel(page);
+  return { title: model.meta.title, stages: byOrder(model.stages).map((s) => s.name), cards: model.cards.length };
+};
 
 describe('the web edition’s home page', () => {
   it('creates a blueprint from a template, lists it as opened before, reopens it, and forgets it', async () => {

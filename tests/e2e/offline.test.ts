@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import { expectConnection, guardedContext, openBlueprint, selectCard, setField, waitUntil } from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -8,20 +7,6 @@ import { serverAndBrowser } from './support/fixture.ts';
  * with the same data, as a laptop losing and finding the network would see it.
  */
 const env = serverAndBrowser();
-
-async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
-  const layout = await layoutOf(p.page);
-  const box = layout.cards[cardId]!;
-  const at = await pageToScreen(p.page, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
-  await p.page.mouse.click(at.x, at.y);
-  await waitUntil('the card inspector opens', async () => (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1);
-}
-
-async function setField(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: label, exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-}
 
 describe('offline', () => {
   it('edits to different fields of one card, made while both were offline, both survive reconnecting', async () => {

@@ -47,9 +47,9 @@ export interface BlueprintPage {
 }
 
 export interface ModelView {
-  stages: Array<{ id: string; name: string; order: string }>;
+  stages: Array<{ id: string; name: string; order: string; width?: number }>;
   lanes: Array<{ id: string; name: string; kind: string; order: string }>;
-  cards: Array<{ id: string; title: string; stageId: string; laneId: string; owner: string }>;
+  cards: Array<{ id: string; title: string; stageId: string; laneId: string; owner: string; notes: string }>;
   flows: Array<{ id: string; from: string; to: string }>;
   meta: { title: string };
 }
@@ -115,4 +115,30 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
   const steps = 12;
   for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
   await page.mouse.up();
+}
+
+/** Items in the model's order (fractional index). */
+export const byOrder = <T extends { order: string }>(items: readonly T[]): T[] => [...items].sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+
+export const selectedIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getSelectedShapeIds(): string[] } } }).journeyscroll.editor.getSelectedShapeIds());
+
+/** Where a card is on screen, at its centre. */
+export async function cardCentre(p: BlueprintPage, cardId: string): Promise<{ x: number; y: number }> {
+  const box = (await layoutOf(p.page)).cards[cardId]!;
+  return pageToScreen(p.page, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
+}
+
+/** Clicks a card, as a person would, and waits for it to be selected with its inspector shown. */
+export async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
+  const at = await cardCentre(p, cardId);
+  await p.page.mouse.click(at.x, at.y);
+  await waitUntil('the card inspector shows the card', async () => (await selectedIds(p.page)).includes(`shape:c:${cardId}`) && (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1);
+}
+
+/** Types a value into a field of the card inspector and confirms it with Enter. */
+export async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: label, exact: true });
+  await field.fill(value);
+  await field.press('Enter');
 }
