@@ -26,7 +26,7 @@ const options = { maxShapesPerPage: 50_000 };
  * then refused on every reconnect, leaving that person's edits unsynced. A larger file gets
  * tldraw's "File size is too big" notice instead.
  */
-export const MAX_ASSET_BYTES = 3 * 1024 * 1024;
+const MAX_ASSET_BYTES = 3 * 1024 * 1024;
 /** Larger images are scaled down to this many pixels on their longer side as they are put down. */
 const MAX_IMAGE_DIMENSION = 4096;
 
@@ -134,7 +134,7 @@ function followSystemColorScheme(editor: Editor): void {
 }
 
 /** Below this zoom a card's 12-pixel title would be drawn under 3 pixels high: not worth drawing. */
-export const CARD_TEXT_MIN_ZOOM = 0.25;
+const CARD_TEXT_MIN_ZOOM = 0.25;
 
 /**
  * Level of detail, as tldraw does for its own text outlines: far out, cards are drawn as coloured

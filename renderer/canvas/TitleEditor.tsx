@@ -31,7 +31,7 @@ export function TitleEditor() {
   );
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
-  /** What the field holds, kept for when it is gone (see the cleanup below). */
+  /** What the field holds, kept by its input events: the field may be gone when it is saved. */
   const typed = useRef('');
   const commitRef = useRef<(save: boolean) => void>(() => undefined);
   const editingId = editing?.id;
@@ -71,7 +71,7 @@ export function TitleEditor() {
   const commit = (save: boolean) => {
     if (done.current) return;
     done.current = true;
-    const value = (input.current?.value ?? typed.current).trim();
+    const value = typed.current.trim();
     const entity = entityOf(editing.id);
     if (save && entity && value !== editing.text && (value || entity.kind === 'card')) {
       bridge.edit((doc, origin) => {
