@@ -10,14 +10,16 @@ import { builtinModules } from 'node:module';
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const layer = (/** @type {string} */ name) => ({ regex: `(^|/)${name}(/|$)`, message: `must not import ${name}/ (DESIGN.md §1 layering)` });
-const packages = (/** @type {string[]} */ names, /** @type {string} */ why) =>
-  names.map((name) => ({ name, message: why }));
+const packages = (/** @type {string[]} */ names, /** @type {string} */ why) => names.map((name) => ({ name, message: why }));
 
 const rules = {
   shared: {
     paths: [
       ...packages(nodeBuiltins, 'shared/ runs everywhere: no Node built-ins'),
-      ...packages(['electron', 'react', 'react-dom', 'tldraw', 'better-sqlite3', 'ws', 'y-websocket'], 'shared/ is pure TypeScript: no DOM, Node, Electron or UI packages'),
+      ...packages(
+        ['electron', 'react', 'react-dom', 'tldraw', 'better-sqlite3', 'ws', 'y-websocket'],
+        'shared/ is pure TypeScript: no DOM, Node, Electron or UI packages',
+      ),
     ],
     patterns: [layer('renderer'), layer('electron'), layer('sync-server'), layer('tests')],
   },
@@ -34,7 +36,10 @@ const rules = {
   },
   electronIpc: {
     paths: [
-      ...packages(['electron', 'react', 'react-dom', 'tldraw'], 'electron/ipc/ holds plain functions tested under Node: no `electron` import'),
+      ...packages(
+        ['electron', 'react', 'react-dom', 'tldraw'],
+        'electron/ipc/ holds plain functions tested under Node: no `electron` import',
+      ),
     ],
     patterns: [layer('renderer'), layer('tests')],
   },
@@ -68,7 +73,10 @@ export default tseslint.config(
   },
   // Tests beside shared code run under Node (they may read files), but still never import upwards.
   { files: ['shared/**/*.test.ts'], rules: restrict({ paths: [], patterns: rules.shared.patterns }) },
-  { files: ['renderer/**/*.{ts,tsx}'], rules: { ...restrict(rules.renderer), 'no-restricted-globals': ['error', 'process', 'Buffer', 'require'] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { ...restrict(rules.renderer), 'no-restricted-globals': ['error', 'process', 'Buffer', 'require'] },
+  },
   { files: ['electron/**/*.ts'], ignores: ['electron/ipc/**'], rules: restrict(rules.electron) },
   { files: ['electron/ipc/**/*.ts'], rules: restrict(rules.electronIpc) },
   { files: ['sync-server/**/*.ts'], rules: restrict(rules.syncServer) },

@@ -3,7 +3,9 @@
 // `npm exec`/`npx` put the project's pinned Node first on PATH.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  process.stderr.write(`journeyscroll needs Node 22.18 or newer (this is ${process.version}). Run it through npx or npm run, which use the project's pinned Node.\n`);
+  process.stderr.write(
+    `journeyscroll needs Node 22.18 or newer (this is ${process.version}). Run it through npx or npm run, which use the project's pinned Node.\n`,
+  );
   process.exit(1);
 }
 const { runCli, processIo } = await import('../sync-server/cli/main.ts');

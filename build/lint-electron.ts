@@ -50,7 +50,10 @@ const input = resolve(process.argv[2] ?? join(root, 'electron'));
 const run = ((electronegativity as { default?: Run }).default ?? electronegativity) as Run;
 let result: Awaited<ReturnType<Run>>;
 try {
-  result = await run({ input, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: EXCLUDED.map((c) => c.toLowerCase()) }, false);
+  result = await run(
+    { input, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: EXCLUDED.map((c) => c.toLowerCase()) },
+    false,
+  );
 } catch (error) {
   console.error(error);
   console.error('lint:electron: electronegativity did not complete.');
@@ -61,8 +64,16 @@ if (result.errors.length > 0) {
   console.error(`lint:electron: electronegativity could not parse ${result.errors.length} file(s).`);
   process.exit(2);
 }
-const findings = result.issues.map((f) => ({ issue: f.id, severity: f.severity.name, file: f.file, location: `${f.location.line}:${f.location.column}`, description: f.description.replace(/\s+/g, ' ') }));
+const findings = result.issues.map((f) => ({
+  issue: f.id,
+  severity: f.severity.name,
+  file: f.file,
+  location: `${f.location.line}:${f.location.column}`,
+  description: f.description.replace(/\s+/g, ' '),
+}));
 for (const f of findings) console.log(`${f.severity.padEnd(13)} ${f.issue} ${f.file}:${f.location} — ${f.description}`);
 const failing = findings.filter((f) => FAILING.has(f.severity));
-console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${failing.length} above LOW; excluded after review: ${EXCLUDED.join(', ')}`);
+console.log(
+  `electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${failing.length} above LOW; excluded after review: ${EXCLUDED.join(', ')}`,
+);
 process.exit(failing.length > 0 ? 1 : 0);

@@ -17,8 +17,11 @@ try {
     [1024, ['icons/1024x1024.png', 'icon.png']],
   ] as const) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-    await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('width="1024" height="1024"', `width="${size}" height="${size}"`)}</body></html>`);
-    for (const file of files) await page.screenshot({ path: join(here, file), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent">${svg.replace('width="1024" height="1024"', `width="${size}" height="${size}"`)}</body></html>`,
+    );
+    for (const file of files)
+      await page.screenshot({ path: join(here, file), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     await page.close();
   }
 } finally {

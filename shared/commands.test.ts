@@ -20,7 +20,10 @@ describe('app commands', () => {
 });
 
 describe('acceleratorMatches', () => {
-  const chord = (key: string, m: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...m });
+  const chord = (
+    key: string,
+    m: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {},
+  ) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...m });
   it('matches CmdOrCtrl as Ctrl elsewhere and ⌘ on macOS, and nothing with extra modifiers', () => {
     expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { ctrlKey: true }), false)).toBe(true);
     expect(acceleratorMatches('CmdOrCtrl+E', chord('e', { metaKey: true }), true)).toBe(true);

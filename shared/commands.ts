@@ -43,7 +43,16 @@ export const isAppCommandId = (value: unknown): value is AppCommandId => typeof 
 export function formatAccelerator(accelerator: string, mac: boolean): string {
   const parts = accelerator.split('+');
   if (!mac) return parts.map((p) => (p === 'CmdOrCtrl' ? 'Ctrl' : p)).join('+');
-  const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥', Ctrl: '⌃', Right: '→', Left: '←', Delete: '⌫', Enter: '↩' };
+  const symbols: Record<string, string> = {
+    CmdOrCtrl: '⌘',
+    Shift: '⇧',
+    Alt: '⌥',
+    Ctrl: '⌃',
+    Right: '→',
+    Left: '←',
+    Delete: '⌫',
+    Enter: '↩',
+  };
   return parts.map((p) => symbols[p] ?? p).join('');
 }
 
@@ -56,7 +65,17 @@ export interface KeyChord {
   readonly altKey: boolean;
 }
 
-const KEY_NAMES: Record<string, string> = { Right: 'ArrowRight', Left: 'ArrowLeft', Up: 'ArrowUp', Down: 'ArrowDown', Enter: 'Enter', Delete: 'Delete', '=': '=', '-': '-', '/': '/' };
+const KEY_NAMES: Record<string, string> = {
+  Right: 'ArrowRight',
+  Left: 'ArrowLeft',
+  Up: 'ArrowUp',
+  Down: 'ArrowDown',
+  Enter: 'Enter',
+  Delete: 'Delete',
+  '=': '=',
+  '-': '-',
+  '/': '/',
+};
 
 /**
  * Whether a key press is this accelerator (Electron syntax), for the web edition, which has no
@@ -70,7 +89,8 @@ export function acceleratorMatches(accelerator: string, chord: KeyChord & { read
   const wantCmd = mods.has('CmdOrCtrl');
   const ctrl = mods.has('Ctrl') || (wantCmd && !mac);
   const meta = wantCmd && mac;
-  if (chord.ctrlKey !== ctrl || chord.metaKey !== meta || chord.shiftKey !== mods.has('Shift') || chord.altKey !== mods.has('Alt')) return false;
+  if (chord.ctrlKey !== ctrl || chord.metaKey !== meta || chord.shiftKey !== mods.has('Shift') || chord.altKey !== mods.has('Alt'))
+    return false;
   if (/^[0-9]$/.test(key)) return chord.code === `Digit${key}` || chord.key === key;
   if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key;
   return chord.key === (KEY_NAMES[key] ?? key);

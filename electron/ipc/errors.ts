@@ -17,6 +17,12 @@ export class IpcError extends Error {
 export function toFailure(error: unknown): IpcFailure {
   if (error instanceof IpcError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
-  const io = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code);
-  return io ? { code: 'io', message: `The file could not be read or written (${message}).` } : { code: 'internal', message: `Something went wrong in JourneyScroll: ${message}` };
+  const io =
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    /^E[A-Z]+$/.test((error as { code: string }).code);
+  return io
+    ? { code: 'io', message: `The file could not be read or written (${message}).` }
+    : { code: 'internal', message: `Something went wrong in JourneyScroll: ${message}` };
 }

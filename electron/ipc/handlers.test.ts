@@ -50,11 +50,30 @@ function validArgs(id: string): Record<Channel, unknown> {
 
 /** Arguments each channel must refuse, with what the message must name. */
 const BAD_ARGS: Record<Channel, Array<[unknown, RegExp]>> = {
-  'library.list': [[{ extra: 1 }, /unrecognized key/i], ['all', /object/i]],
-  'library.create': [[{ template: 42 }, /template/], [{ template: 'x'.repeat(101) }, /template/], [null, /object/i]],
-  'library.delete': [[{}, /id/], [{ id: '../etc/passwd' }, /A-Z a-z 0-9/], [{ id: '_library' }, /reserved/]],
-  'library.join': [[{ server: 'ftp://x/sync' }, /ws:\/\//], [{ server: 'ws://h/sync', token: 'a b' }, /token/], [{ server: 'ws://h/sync', room: 'bad room' }, /room/]],
-  'doc.load': [[{ id: '' }, /id/], [{ id: 'a'.repeat(129) }, /id/], ['bp-1', /object/i]],
+  'library.list': [
+    [{ extra: 1 }, /unrecognized key/i],
+    ['all', /object/i],
+  ],
+  'library.create': [
+    [{ template: 42 }, /template/],
+    [{ template: 'x'.repeat(101) }, /template/],
+    [null, /object/i],
+  ],
+  'library.delete': [
+    [{}, /id/],
+    [{ id: '../etc/passwd' }, /A-Z a-z 0-9/],
+    [{ id: '_library' }, /reserved/],
+  ],
+  'library.join': [
+    [{ server: 'ftp://x/sync' }, /ws:\/\//],
+    [{ server: 'ws://h/sync', token: 'a b' }, /token/],
+    [{ server: 'ws://h/sync', room: 'bad room' }, /room/],
+  ],
+  'doc.load': [
+    [{ id: '' }, /id/],
+    [{ id: 'a'.repeat(129) }, /id/],
+    ['bp-1', /object/i],
+  ],
   'doc.append': [
     [{ id: 'bp-1', updates: [] }, /updates/],
     [{ id: 'bp-1', updates: ['text'] }, /bytes/],
@@ -63,7 +82,10 @@ const BAD_ARGS: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ id: 'bp 1', updates: [new Uint8Array([0, 0])] }, /id/],
   ],
   'file.open': [[{ path: '/etc/passwd' }, /unrecognized key/i]],
-  'file.saveAs': [[{ id: 'bp-1', path: '/tmp/x.journey' }, /unrecognized key/i], [{}, /id/]],
+  'file.saveAs': [
+    [{ id: 'bp-1', path: '/tmp/x.journey' }, /unrecognized key/i],
+    [{}, /id/],
+  ],
   'file.save': [
     [{ name: '../../.bashrc', bytes: new Uint8Array([1]) }, /not a path/],
     [{ name: 'a/b.svg', bytes: new Uint8Array([1]) }, /not a path/],
@@ -71,10 +93,24 @@ const BAD_ARGS: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ name: 'x.svg', bytes: new Uint8Array(0) }, /1 byte/],
   ],
   'settings.get': [[{ key: 'x' }, /unrecognized key/i]],
-  'settings.set': [[{ color: 'red' }, /#rrggbb/], [{ servers: [{ url: 'javascript:alert(1)' }] }, /ws:\/\//], [{ licenseKey: 7 }, /licenseKey/], [{ theme: 'dark' }, /unrecognized key/i]],
+  'settings.set': [
+    [{ color: 'red' }, /#rrggbb/],
+    [{ servers: [{ url: 'javascript:alert(1)' }] }, /ws:\/\//],
+    [{ licenseKey: 7 }, /licenseKey/],
+    [{ theme: 'dark' }, /unrecognized key/i],
+  ],
   'share.get': [[{ id: 7 }, /id/]],
-  'share.set': [[{ id: 'bp-1' }, /share/], [{ id: 'bp-1', share: { server: 'file:///etc' } }, /ws:\/\//], [{ id: 'bp-1', share: { server: 'ws://h/sync', extra: 1 } }, /unrecognized key/i]],
-  'workshop.start': [[{ id: 'bp-1', port: 70000 }, /port/], [{ id: 'bp-1', port: 1.5 }, /port/], [{ id: 'bp-1', host: '8.8.8.8' }, /host/], [{}, /id/]],
+  'share.set': [
+    [{ id: 'bp-1' }, /share/],
+    [{ id: 'bp-1', share: { server: 'file:///etc' } }, /ws:\/\//],
+    [{ id: 'bp-1', share: { server: 'ws://h/sync', extra: 1 } }, /unrecognized key/i],
+  ],
+  'workshop.start': [
+    [{ id: 'bp-1', port: 70000 }, /port/],
+    [{ id: 'bp-1', port: 1.5 }, /port/],
+    [{ id: 'bp-1', host: '8.8.8.8' }, /host/],
+    [{}, /id/],
+  ],
   'workshop.stop': [[{ now: true }, /unrecognized key/i]],
   'workshop.status': [[[], /object/i]],
 };
@@ -83,7 +119,18 @@ describe('IPC handler table', () => {
   it('refuses every channel from a sender that is not the app page, before reading its arguments', async () => {
     const r = rig();
     const { id } = r.library.create();
-    const foreign = ['https://evil.example/', 'http://journeyscroll.localhost.evil.example/', 'app://other/', 'file:///tmp/x.html', 'http://127.0.0.1:5173/', 'about:blank', '', null, undefined, 42];
+    const foreign = [
+      'https://evil.example/',
+      'http://journeyscroll.localhost.evil.example/',
+      'app://other/',
+      'file:///tmp/x.html',
+      'http://127.0.0.1:5173/',
+      'about:blank',
+      '',
+      null,
+      undefined,
+      42,
+    ];
     expect(CHANNELS).toHaveLength(Object.keys(BAD_ARGS).length);
     for (const channel of CHANNELS) {
       for (const sender of foreign) {
@@ -125,7 +172,10 @@ describe('IPC handler table', () => {
 
   it('names unknown channels', async () => {
     const r = rig();
-    expect(await r.handlers.invoke('fs.readFile', SENDER, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel', message: 'There is no IPC channel "fs.readFile".' } });
+    expect(await r.handlers.invoke('fs.readFile', SENDER, { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel', message: 'There is no IPC channel "fs.readFile".' },
+    });
   });
 
   it('refuses ids that are not in the library, and updates that are not Yjs updates, storing nothing', async () => {
@@ -133,13 +183,22 @@ describe('IPC handler table', () => {
     for (const channel of ['doc.load', 'doc.append', 'file.saveAs', 'share.get', 'share.set', 'workshop.start'] as const) {
       const args = { ...(validArgs('bp-missing')[channel] as object) };
       const result = (await r.handlers.invoke(channel, SENDER, args)) as IpcResult<unknown>;
-      expect(result, channel).toMatchObject({ ok: false, error: { code: 'not-found', message: 'This blueprint is no longer in the library (it was deleted).' } });
+      expect(result, channel).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: 'This blueprint is no longer in the library (it was deleted).' },
+      });
     }
     const { id } = await r.call<BlueprintEntry>('library.create', {});
     const garbage = await r.handlers.invoke('doc.append', SENDER, { id, updates: [new Uint8Array([255, 255, 255, 255])] });
-    expect(garbage).toMatchObject({ ok: false, error: { code: 'bad-arguments', message: expect.stringMatching(/^doc\.append: not a Yjs update/) } });
+    expect(garbage).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments', message: expect.stringMatching(/^doc\.append: not a Yjs update/) },
+    });
     expect(r.library.store.roomInfo(id)).toBeUndefined();
-    expect(await r.handlers.invoke('library.create', SENDER, { template: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is no template "nope".' } });
+    expect(await r.handlers.invoke('library.create', SENDER, { template: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no template "nope".' },
+    });
   });
 });
 
@@ -235,7 +294,12 @@ describe('library and documents', () => {
     const r = rig();
     expect(await r.call<Settings>('settings.get')).toEqual({ displayName: '', color: '#2f80ed', servers: [], licenseKey: '' });
     await r.call('settings.set', { displayName: 'Ada', color: '#aa3300' });
-    expect(await r.call<Settings>('settings.set', { licenseKey: 'tldraw-key' })).toEqual({ displayName: 'Ada', color: '#aa3300', servers: [], licenseKey: 'tldraw-key' });
+    expect(await r.call<Settings>('settings.set', { licenseKey: 'tldraw-key' })).toEqual({
+      displayName: 'Ada',
+      color: '#aa3300',
+      servers: [],
+      licenseKey: 'tldraw-key',
+    });
   });
 });
 
@@ -268,7 +332,11 @@ describe('files', () => {
     const json = JSON.parse(good) as { state: { data: string }; formatVersion: number };
     const files: Array<[string, string, RegExp]> = [
       ['truncated.journey', good.slice(0, good.length / 2), /truncated/],
-      ['corrupt.journey', JSON.stringify({ ...json, state: { ...json.state, data: `${json.state.data.slice(0, -8)}AAAAAAAA` } }), /damaged/],
+      [
+        'corrupt.journey',
+        JSON.stringify({ ...json, state: { ...json.state, data: `${json.state.data.slice(0, -8)}AAAAAAAA` } }),
+        /damaged/,
+      ],
       ['new.journey', JSON.stringify({ ...json, formatVersion: 99 }), /Update JourneyScroll to open it/],
       ['photo.journey', 'GIF89a....', /not a JourneyScroll \.journey file/],
     ];
@@ -279,7 +347,10 @@ describe('files', () => {
       expect(result, name).toMatchObject({ ok: false, error: { code: 'bad-file', message: expect.stringMatching(message) } });
     }
     r.answer(join(r.dir, 'missing.journey'));
-    expect(await r.handlers.invoke('file.open', SENDER, {})).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/could not be read/) } });
+    expect(await r.handlers.invoke('file.open', SENDER, {})).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/could not be read/) },
+    });
     expect(JSON.stringify(await r.call('library.list'))).toBe(before);
     expect(r.library.store.listRooms()).toHaveLength(rooms);
   });
@@ -287,7 +358,10 @@ describe('files', () => {
   it('saves bytes where the dialog says, and does nothing when it is cancelled', async () => {
     const r = rig();
     r.answer(join(r.dir, 'scroll.svg'));
-    expect(await r.call('file.save', { name: 'scroll.svg', bytes: new TextEncoder().encode('<svg/>') })).toEqual({ cancelled: false, path: join(r.dir, 'scroll.svg') });
+    expect(await r.call('file.save', { name: 'scroll.svg', bytes: new TextEncoder().encode('<svg/>') })).toEqual({
+      cancelled: false,
+      path: join(r.dir, 'scroll.svg'),
+    });
     expect(readFileSync(join(r.dir, 'scroll.svg'), 'utf8')).toBe('<svg/>');
     r.answer(null);
     expect(await r.call('file.save', { name: 'other.svg', bytes: new Uint8Array([1]) })).toEqual({ cancelled: true });

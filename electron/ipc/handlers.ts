@@ -138,13 +138,25 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   };
 
   async function invoke(channel: unknown, senderUrl: unknown, args: unknown): Promise<IpcResult<unknown>> {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: `There is no IPC channel ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+    if (!isChannel(channel))
+      return {
+        ok: false,
+        error: { code: 'unknown-channel', message: `There is no IPC channel ${JSON.stringify(String(channel)).slice(0, 80)}.` },
+      };
     if (!isAllowedSender(senderUrl, ctx.allowedOrigins)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: `${channel}: refused, the call does not come from the app's own page (${String(senderUrl).slice(0, 100)}).` } };
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden-sender',
+          message: `${channel}: refused, the call does not come from the app's own page (${String(senderUrl).slice(0, 100)}).`,
+        },
+      };
     }
     const parsed = CHANNEL_ARGS[channel].safeParse(args);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
       return { ok: false, error: { code: 'bad-arguments', message: `${channel}: invalid arguments — ${issues.join('; ')}.` } };
     }
     try {

@@ -59,7 +59,13 @@ export interface Library {
   close(): void;
 }
 
-const newId = () => `bp-${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, '').toLowerCase().slice(0, 12).padEnd(12, '0')}`;
+const newId = () =>
+  `bp-${randomBytes(9)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase()
+    .slice(0, 12)
+    .padEnd(12, '0')}`;
 
 export function openLibrary(file: string, options: LibraryOptions = {}): Library {
   const now = options.now ?? Date.now;
@@ -98,7 +104,10 @@ export function openLibrary(file: string, options: LibraryOptions = {}): Library
       createdAt,
       updatedAt: updatedAt ?? store.roomInfo(id)?.updatedAt ?? createdAt,
       openedAt: typeof fields.get('openedAt') === 'number' ? (fields.get('openedAt') as number) : null,
-      share: typeof server === 'string' ? { server, room: typeof room === 'string' ? room : id, ...(typeof token === 'string' ? { token } : {}) } : null,
+      share:
+        typeof server === 'string'
+          ? { server, room: typeof room === 'string' ? room : id, ...(typeof token === 'string' ? { token } : {}) }
+          : null,
     };
   }
 

@@ -9,7 +9,20 @@ describe('IPC sender check', () => {
     expect(isAllowedSender('http://localhost:5173/src/index.html', allowed)).toBe(true);
   });
   it('refuses look-alikes, other ports and schemes, opaque URLs and non-strings', () => {
-    for (const url of ['app://journeyscroll.evil/', 'app://evil/', 'http://localhost:5174/', 'https://localhost:5173/', 'file:///app/index.html', 'data:text/html,x', 'about:blank', 'javascript:1', '', undefined, {}, 'app://journeyscroll/'.padEnd(9000, 'x')]) {
+    for (const url of [
+      'app://journeyscroll.evil/',
+      'app://evil/',
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'file:///app/index.html',
+      'data:text/html,x',
+      'about:blank',
+      'javascript:1',
+      '',
+      undefined,
+      {},
+      'app://journeyscroll/'.padEnd(9000, 'x'),
+    ]) {
       expect(isAllowedSender(url, allowed), String(url).slice(0, 40)).toBe(false);
     }
   });

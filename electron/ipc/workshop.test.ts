@@ -16,7 +16,12 @@ afterEach(async () => {
 });
 
 function join(server: string, room: string, token: string, doc = new Y.Doc()) {
-  const provider = new WebsocketProvider(server, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token }, maxBackoffTime: 300 });
+  const provider = new WebsocketProvider(server, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+    maxBackoffTime: 300,
+  });
   providers.push(provider);
   const closes: number[] = [];
   provider.on('connection-close', (event) => event && closes.push(event.code));
@@ -37,12 +42,19 @@ describe('hosting a workshop', () => {
     rigs.push(r);
     const { id } = await r.call<BlueprintEntry>('library.create', { template: 'b2b-lead-to-renewal' });
     const status = await r.call<WorkshopStatus & { running: true }>('workshop.start', { id, port: 0, host: '127.0.0.1' });
-    expect(status).toMatchObject({ running: true, id, host: '127.0.0.1', webNote: expect.stringMatching(/web edition is not part of this build/) });
+    expect(status).toMatchObject({
+      running: true,
+      id,
+      host: '127.0.0.1',
+      webNote: expect.stringMatching(/web edition is not part of this build/),
+    });
     expect(await r.call('workshop.status')).toEqual(status);
     // Starting again for the same blueprint is the same workshop; for another, a clear refusal.
     expect(await r.call('workshop.start', { id, port: 0, host: '127.0.0.1' })).toEqual(status);
     const other = await r.call<BlueprintEntry>('library.create', {});
-    await expect(r.call('workshop.start', { id: other.id })).rejects.toThrow('A workshop is already being hosted for another blueprint. Stop it first.');
+    await expect(r.call('workshop.start', { id: other.id })).rejects.toThrow(
+      'A workshop is already being hosted for another blueprint. Stop it first.',
+    );
 
     const [invite] = status.invites;
     const link = parseAppLink(invite!.appEditor)!;
@@ -53,12 +65,19 @@ describe('hosting a workshop', () => {
     const hostDoc = r.library.readDoc(id);
     const host = join(status.local.server, id, status.local.token, hostDoc);
     const guest = join(link.server, link.room, link.token!);
-    await until('the guest has the blueprint', () => readBlueprint(guest.doc).cards.length === readBlueprint(hostDoc).cards.length && readBlueprint(hostDoc).cards.length > 0);
+    await until(
+      'the guest has the blueprint',
+      () => readBlueprint(guest.doc).cards.length === readBlueprint(hostDoc).cards.length && readBlueprint(hostDoc).cards.length > 0,
+    );
     guest.doc.getMap('meta').set('title', 'Edited by a guest');
     await until('the host sees the guest edit', () => hostDoc.getMap('meta').get('title') === 'Edited by a guest');
 
     const forged = join(link.server, link.room, `${status.editorToken.slice(0, -4)}AAAA`);
-    const otherSecret = join(link.server, link.room, 'eyJhbGciOiJIUzI1NiJ9.eyJyb29tIjoiKiIsInJvbGUiOiJlZGl0b3IiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl');
+    const otherSecret = join(
+      link.server,
+      link.room,
+      'eyJhbGciOiJIUzI1NiJ9.eyJyb29tIjoiKiIsInJvbGUiOiJlZGl0b3IiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl',
+    );
     await until('both wrong tokens refused', () => forged.closes.includes(4401) && otherSecret.closes.includes(4401));
     expect(readBlueprint(forged.doc).cards).toHaveLength(0);
     void host;
@@ -77,7 +96,9 @@ describe('hosting a workshop', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      await expect(r.call('workshop.start', { id, port, host: '127.0.0.1' })).rejects.toThrow(`The workshop server could not start: port ${port} is already in use — choose another port.`);
+      await expect(r.call('workshop.start', { id, port, host: '127.0.0.1' })).rejects.toThrow(
+        `The workshop server could not start: port ${port} is already in use — choose another port.`,
+      );
       expect(await r.call('workshop.status')).toEqual({ running: false });
     } finally {
       blocker.close();

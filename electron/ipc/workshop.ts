@@ -71,7 +71,14 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      const why = code === 'EADDRINUSE' ? `port ${request.port ?? DEFAULT_WORKSHOP_PORT} is already in use — choose another port` : code === 'EACCES' ? `this app may not listen on port ${request.port}` : error instanceof Error ? error.message : String(error);
+      const why =
+        code === 'EADDRINUSE'
+          ? `port ${request.port ?? DEFAULT_WORKSHOP_PORT} is already in use — choose another port`
+          : code === 'EACCES'
+            ? `this app may not listen on port ${request.port}`
+            : error instanceof Error
+              ? error.message
+              : String(error);
       throw new IpcError('workshop', `The workshop server could not start: ${why}.`);
     }
     const issued = now();
@@ -102,7 +109,9 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       viewerToken,
       expiresAt: issued + ttlMs,
       invites,
-      webNote: webDir ? null : 'The web edition is not part of this build, so only people with the desktop app can join (journeyscroll:// links).',
+      webNote: webDir
+        ? null
+        : 'The web edition is not part of this build, so only people with the desktop app can join (journeyscroll:// links).',
     };
     running = { id: request.id, server, secret, status };
     return status;

@@ -5,7 +5,11 @@ const root = '/opt/journeyscroll/renderer';
 
 describe('app:// requests', () => {
   it('serves files from the renderer folder with their type', () => {
-    expect(resolveAppRequest(root, 'app://journeyscroll/assets/index-abc.js')).toEqual({ ok: true, file: `${root}/assets/index-abc.js`, mimeType: 'text/javascript; charset=utf-8' });
+    expect(resolveAppRequest(root, 'app://journeyscroll/assets/index-abc.js')).toEqual({
+      ok: true,
+      file: `${root}/assets/index-abc.js`,
+      mimeType: 'text/javascript; charset=utf-8',
+    });
     expect(resolveAppRequest(root, 'app://journeyscroll/fonts/IBMPlexSans.woff2')).toMatchObject({ ok: true, mimeType: 'font/woff2' });
   });
 

@@ -8,7 +8,8 @@ import { APP_HOST, APP_SCHEME } from './security.ts';
  * NUL byte, or names another host is refused. Paths without an extension are client-side routes
  * (`/b/<room>`) and get `index.html`.
  */
-export type AppRequest = { readonly ok: true; readonly file: string; readonly mimeType: string } | { readonly ok: false; readonly status: 400 | 403 | 404 };
+export type AppRequest =
+  { readonly ok: true; readonly file: string; readonly mimeType: string } | { readonly ok: false; readonly status: 400 | 403 | 404 };
 
 export function resolveAppRequest(root: string, requestUrl: string): AppRequest {
   let url: URL;

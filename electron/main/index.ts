@@ -9,11 +9,26 @@ import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { isAppCommandId, type AppCommandId } from '../../shared/commands.ts';
 import { CHANNELS, ipcChannelOf, parseAppLink } from '../../shared/desktop/contract.ts';
-import { createHandlers, createWorkshop, importJourneyFile, lanAddressesOf, openLibrary, type Dialogs, type Handlers, type Library, type Workshop } from '../ipc/index.ts';
+import {
+  createHandlers,
+  createWorkshop,
+  importJourneyFile,
+  lanAddressesOf,
+  openLibrary,
+  type Dialogs,
+  type Handlers,
+  type Library,
+  type Workshop,
+} from '../ipc/index.ts';
 import { resolveAppRequest } from './app-protocol.ts';
 import { buildMenuTemplate } from './menu.ts';
 import {
-  APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedPermission, isVettedExternalUrl,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedPermission,
+  isVettedExternalUrl,
 } from './security.ts';
 import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from './window-state.ts';
 
@@ -83,7 +98,10 @@ async function libraryIdOf(arg: string): Promise<string | null> {
     refreshMenu();
     return id;
   } catch (error) {
-    dialog.showErrorBox(`JourneyScroll could not open ${basename(arg).slice(0, 80)}`, error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      `JourneyScroll could not open ${basename(arg).slice(0, 80)}`,
+      error instanceof Error ? error.message : String(error),
+    );
     return null;
   }
 }
@@ -120,7 +138,8 @@ function startHandlers(): Handlers {
     },
     async saveFile(defaultName) {
       const extension = /\.([A-Za-z0-9]{1,8})$/.exec(defaultName)?.[1];
-      const filters = extension === 'journey' ? [journeyFilter] : extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [];
+      const filters =
+        extension === 'journey' ? [journeyFilter] : extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [];
       const options = { defaultPath: join(app.getPath('documents'), defaultName), filters };
       const window = owner();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
@@ -152,7 +171,13 @@ async function start(): Promise<void> {
     if (!resolved.ok) return new Response(null, { status: resolved.status });
     try {
       const body = await readFile(resolved.file);
-      return new Response(body, { headers: { 'content-type': resolved.mimeType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' } });
+      return new Response(body, {
+        headers: {
+          'content-type': resolved.mimeType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
     } catch {
       return new Response(null, { status: 404 });
     }
@@ -161,10 +186,21 @@ async function start(): Promise<void> {
   // The same policy on every response the session sees (the dev server's too); the literal is what
   // static analysis reads, and security-literals.test.ts keeps it equal to CONTENT_SECURITY_POLICY.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': ["default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; frame-src 'none'"] } });
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; frame-src 'none'",
+        ],
+      },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, `${requestingOrigin}/`));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, `${requestingOrigin}/`),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());

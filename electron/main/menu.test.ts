@@ -11,9 +11,17 @@ function menu(platform: NodeJS.Platform, overrides: Partial<MenuInput> = {}) {
   const ran: AppCommandId[] = [];
   const opened: string[] = [];
   const template = buildMenuTemplate({
-    platform, appName: 'JourneyScroll', isDev: false,
-    recent: [{ id: 'doc-1', title: 'B2B journey' }, { id: 'doc-2', title: '' }],
-    run: (c) => ran.push(c), openRecent: (id) => opened.push(id), clearRecent: () => opened.push('cleared'), ...overrides,
+    platform,
+    appName: 'JourneyScroll',
+    isDev: false,
+    recent: [
+      { id: 'doc-1', title: 'B2B journey' },
+      { id: 'doc-2', title: '' },
+    ],
+    run: (c) => ran.push(c),
+    openRecent: (id) => opened.push(id),
+    clearRecent: () => opened.push('cleared'),
+    ...overrides,
   });
   return { template, items: flatten(template), ran, opened };
 }

@@ -27,7 +27,12 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
   const mac = input.platform === 'darwin';
   const item = (id: AppCommandId): MenuItemConstructorOptions => {
     const command = APP_COMMANDS[id];
-    return { id, label: command.label, ...('accelerator' in command ? { accelerator: command.accelerator } : {}), click: () => input.run(id) };
+    return {
+      id,
+      label: command.label,
+      ...('accelerator' in command ? { accelerator: command.accelerator } : {}),
+      click: () => input.run(id),
+    };
   };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -35,7 +40,13 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     id: 'file.openRecent',
     label: 'Open Recent',
     submenu: input.recent.length
-      ? [...input.recent.slice(0, 10).map((doc) => ({ id: `recent:${doc.id}`, label: doc.title || 'Untitled blueprint', click: () => input.openRecent(doc.id) })), separator, { id: 'file.clearRecent', label: 'Clear Menu', click: input.clearRecent }]
+      ? [
+          ...input.recent
+            .slice(0, 10)
+            .map((doc) => ({ id: `recent:${doc.id}`, label: doc.title || 'Untitled blueprint', click: () => input.openRecent(doc.id) })),
+          separator,
+          { id: 'file.clearRecent', label: 'Clear Menu', click: input.clearRecent },
+        ]
       : [{ label: 'No Recent Blueprints', enabled: false }],
   };
 
@@ -43,15 +54,33 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
   if (mac) {
     template.push({
       label: input.appName,
-      submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+      submenu: [
+        { role: 'about' },
+        separator,
+        { role: 'services' },
+        separator,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        separator,
+        { role: 'quit' },
+      ],
     });
   }
   template.push({
     label: 'File',
     submenu: [
-      item('file.new'), item('file.open'), recent, separator,
-      item('file.saveAs'), item('file.export'), item('file.print'), separator,
-      item('file.share'), item('file.hostWorkshop'), separator,
+      item('file.new'),
+      item('file.open'),
+      recent,
+      separator,
+      item('file.saveAs'),
+      item('file.export'),
+      item('file.print'),
+      separator,
+      item('file.share'),
+      item('file.hostWorkshop'),
+      separator,
       item('file.close'),
       ...(mac ? [] : [separator, { role: 'quit' } as MenuItemConstructorOptions]),
     ],
@@ -59,18 +88,34 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
   template.push({
     label: 'Edit',
     submenu: [
-      item('edit.undo'), item('edit.redo'), separator,
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, item('edit.delete'), item('edit.selectAll'), separator,
+      item('edit.undo'),
+      item('edit.redo'),
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      item('edit.delete'),
+      item('edit.selectAll'),
+      separator,
       item('edit.lint'),
     ],
   });
   template.push({
     label: 'View',
     submenu: [
-      item('view.zoomToFit'), item('view.zoomIn'), item('view.zoomOut'), item('view.zoomReset'), separator,
-      item('view.previousStage'), item('view.nextStage'), separator,
-      item('present.start'), { role: 'togglefullscreen' },
-      ...(input.isDev ? [separator, { role: 'toggleDevTools' } as MenuItemConstructorOptions, { role: 'reload' } as MenuItemConstructorOptions] : []),
+      item('view.zoomToFit'),
+      item('view.zoomIn'),
+      item('view.zoomOut'),
+      item('view.zoomReset'),
+      separator,
+      item('view.previousStage'),
+      item('view.nextStage'),
+      separator,
+      item('present.start'),
+      { role: 'togglefullscreen' },
+      ...(input.isDev
+        ? [separator, { role: 'toggleDevTools' } as MenuItemConstructorOptions, { role: 'reload' } as MenuItemConstructorOptions]
+        : []),
     ],
   });
   template.push({ role: 'windowMenu' });

@@ -14,7 +14,10 @@ describe('security literals in the main process', () => {
     const block = /webPreferences: \{([^}]*)\}/.exec(main)?.[1];
     expect(block, 'webPreferences literal in index.ts').toBeDefined();
     const literal = Object.fromEntries(
-      [...block!.matchAll(/^\s*(\w+): (.+?),\s*$/gm)].map(([, key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value!.replace(/^'|'$/g, '')]),
+      [...block!.matchAll(/^\s*(\w+): (.+?),\s*$/gm)].map(([, key, value]) => [
+        key,
+        value === 'true' ? true : value === 'false' ? false : value!.replace(/^'|'$/g, ''),
+      ]),
     );
     expect(literal).toEqual({ ...secureWebPreferences('preloadPath'), preload: 'preloadPath' });
     expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedPermission, isVettedExternalUrl, secureWebPreferences,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedPermission,
+  isVettedExternalUrl,
+  secureWebPreferences,
 } from './security.ts';
 
 describe('security baseline', () => {
   it('sets every web preference of the checklist explicitly', () => {
     expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
-      experimentalFeatures: false, preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      preload: '/app/preload.cjs',
     });
   });
 
@@ -27,7 +38,15 @@ describe('security baseline', () => {
 
   it('opens only vetted https links externally', () => {
     expect(isVettedExternalUrl('https://tldraw.dev/pricing')).toBe(true);
-    for (const url of ['http://tldraw.dev/', 'https://tldraw.dev.evil.example/', 'https://user:pw@tldraw.dev/', 'https://tldraw.dev:8443/', 'file:///tmp/x', 'smb://host/share', 'https://evil.example/']) {
+    for (const url of [
+      'http://tldraw.dev/',
+      'https://tldraw.dev.evil.example/',
+      'https://user:pw@tldraw.dev/',
+      'https://tldraw.dev:8443/',
+      'file:///tmp/x',
+      'smb://host/share',
+      'https://evil.example/',
+    ]) {
       expect(isVettedExternalUrl(url), url).toBe(false);
     }
   });

@@ -75,7 +75,13 @@ export function isVettedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname) && !parsed.username && !parsed.password && (parsed.port === '' || parsed.port === '443');
+  return (
+    parsed.protocol === 'https:' &&
+    EXTERNAL_HOSTS.has(parsed.hostname) &&
+    !parsed.username &&
+    !parsed.password &&
+    (parsed.port === '' || parsed.port === '443')
+  );
 }
 
 /**
@@ -86,7 +92,13 @@ export function isVettedExternalUrl(url: string): boolean {
  * CSP (`connect-src 'self' ws: wss:`) to the servers the user chose. Chromium has named it
  * `local-network-access`, then split it into `local-network` and `loopback-network`.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen', 'clipboard-sanitized-write', 'local-network-access', 'local-network', 'loopback-network']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'fullscreen',
+  'clipboard-sanitized-write',
+  'local-network-access',
+  'local-network',
+  'loopback-network',
+]);
 
 export function isAllowedPermission(permission: string, requestingUrl: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isAllowedNavigation(requestingUrl);

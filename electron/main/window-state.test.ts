@@ -22,7 +22,12 @@ describe('restoreWindowState', () => {
     const restored = restoreWindowState({ x: 1000, y: 20, width: 3000, height: 2000 }, [laptop], laptop);
     expect(restored).toMatchObject({ width: 1440, height: 900, x: 0, y: 0 });
     // A title bar above the top of every display cannot be grabbed: recentre.
-    expect(restoreWindowState({ x: 100, y: -50, width: 1000, height: 700 }, [laptop], laptop)).toMatchObject({ x: 144, y: 90, width: 1152, height: 720 });
+    expect(restoreWindowState({ x: 100, y: -50, width: 1000, height: 700 }, [laptop], laptop)).toMatchObject({
+      x: 144,
+      y: 90,
+      width: 1152,
+      height: 720,
+    });
   });
 
   it('ignores a corrupt saved state', () => {

@@ -44,7 +44,14 @@ export function restoreWindowState(saved: unknown, workAreas: readonly Bounds[],
 function centred(area: Bounds): WindowState {
   const width = Math.max(MIN_WIDTH, Math.round(area.width * 0.8));
   const height = Math.max(MIN_HEIGHT, Math.round(area.height * 0.8));
-  return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height, maximized: false, fullScreen: false };
+  return {
+    x: area.x + Math.round((area.width - width) / 2),
+    y: area.y + Math.round((area.height - height) / 2),
+    width,
+    height,
+    maximized: false,
+    fullScreen: false,
+  };
 }
 
 /** Width of the window's top strip (its title bar) that lies on the area. */

@@ -24,7 +24,11 @@ const isString = (value: unknown): value is string => typeof value === 'string' 
 const api: DesktopBridge = {
   platform: process.platform,
   invoke(channel, args) {
-    if (!isChannel(channel)) return Promise.resolve<IpcResult<unknown>>({ ok: false, error: { code: 'unknown-channel', message: `There is no IPC channel ${String(channel).slice(0, 80)}.` } });
+    if (!isChannel(channel))
+      return Promise.resolve<IpcResult<unknown>>({
+        ok: false,
+        error: { code: 'unknown-channel', message: `There is no IPC channel ${String(channel).slice(0, 80)}.` },
+      });
     return ipcRenderer.invoke(ipcChannelOf(channel), args) as Promise<IpcResult<unknown>>;
   },
   /** Menu commands chosen in the native menu bar. */

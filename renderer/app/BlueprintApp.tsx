@@ -57,7 +57,15 @@ export function BlueprintApp(props: BlueprintAppProps) {
   return <SessionView {...props} session={session} />;
 }
 
-function SessionView({ host, room, token, template, onTemplateApplied, homeHref, session }: BlueprintAppProps & { session: BlueprintSession }) {
+function SessionView({
+  host,
+  room,
+  token,
+  template,
+  onTemplateApplied,
+  homeHref,
+  session,
+}: BlueprintAppProps & { session: BlueprintSession }) {
   const origin = useMemo(() => ({ client: session.doc.clientID }), [session]);
   const undo = useMemo(() => createUndoManager(session.doc, origin), [session, origin]);
   useEffect(() => () => undo.destroy(), [undo]);
@@ -112,7 +120,12 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
     document.title = `${title} — JourneyScroll`;
   }, [host, room, token, title, loaded, blueprint.meta.title]);
 
-  const readOnly = session.role === 'viewer' ? 'You opened a view-only link: you see changes live but cannot edit.' : !access.writable ? access.reason : null;
+  const readOnly =
+    session.role === 'viewer'
+      ? 'You opened a view-only link: you see changes live but cannot edit.'
+      : !access.writable
+        ? access.reason
+        : null;
   const canEdit = !readOnly;
 
   const onReady = useCallback(
@@ -120,7 +133,14 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
       setEditor(ed);
       setBridge(b);
       // For tests and debugging: the live objects of this page.
-      (window as unknown as { journeyscroll?: unknown }).journeyscroll = { doc: session.doc, editor: ed, bridge: b, session, undo, readBlueprint: () => readBlueprint(session.doc) };
+      (window as unknown as { journeyscroll?: unknown }).journeyscroll = {
+        doc: session.doc,
+        editor: ed,
+        bridge: b,
+        session,
+        undo,
+        readBlueprint: () => readBlueprint(session.doc),
+      };
     },
     [session, undo],
   );
@@ -150,7 +170,11 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
     });
   };
   // While presenting, keys belong to the presentation; native-menu file commands to the shell.
-  useCommands(host, (command, source) => (source === 'menu' && SHELL_COMMANDS.has(command) ? undefined : run(command)), panel !== 'present');
+  useCommands(
+    host,
+    (command, source) => (source === 'menu' && SHELL_COMMANDS.has(command) ? undefined : run(command)),
+    panel !== 'present',
+  );
   useShortcuts(editor, bridge, openHelp, panel !== 'present');
   const presenting = panel === 'present' && editor && bridge;
   // Someone presenting does not follow anyone else.
@@ -158,7 +182,7 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
   const [presentedStage, setPresentedStage] = useState<string | null>(null);
   const followed = useFollowerView(follower);
   // The stage framed in a presentation, ours or one we follow: its lanes are named beside it.
-  const framedStage = presenting ? presentedStage : followed.following ? followed.presenter?.state.stageId ?? null : null;
+  const framedStage = presenting ? presentedStage : followed.following ? (followed.presenter?.state.stageId ?? null) : null;
   // Fit the whole scroll once, as soon as there is one (a joining peer gets it from the sync) —
   // unless this person joined during a presentation and already follows the presenter.
   const hasScroll = blueprint.stages.length > 0 || blueprint.lanes.length > 0;
@@ -177,7 +201,16 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
 
   return (
     <div className={presenting ? 'js-app js-presenting' : 'js-app'}>
-      {presenting ? <UnrollMode blueprint={blueprint} editor={editor} bridge={bridge} awareness={session.awareness} onExit={() => setPanel(null)} onStage={setPresentedStage} /> : null}
+      {presenting ? (
+        <UnrollMode
+          blueprint={blueprint}
+          editor={editor}
+          bridge={bridge}
+          awareness={session.awareness}
+          onExit={() => setPanel(null)}
+          onStage={setPresentedStage}
+        />
+      ) : null}
       <header className="js-bar">
         <a className="js-home" href={homeHref} aria-label="All blueprints">
           JourneyScroll
@@ -209,10 +242,19 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
           <button type="button" onClick={() => undo.redo()} disabled={!canEdit} aria-label="Redo">
             Redo
           </button>
-          <button type="button" disabled={!canEdit} onClick={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}>
+          <button
+            type="button"
+            disabled={!canEdit}
+            onClick={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
+          >
             Add stage
           </button>
-          <button type="button" onClick={() => run('present.start')} disabled={!editor || !bridge} aria-label="Unroll: present the scroll stage by stage">
+          <button
+            type="button"
+            onClick={() => run('present.start')}
+            disabled={!editor || !bridge}
+            aria-label="Unroll: present the scroll stage by stage"
+          >
             Present
           </button>
           <button type="button" onClick={() => run('edit.lint')} aria-pressed={lintOpen} aria-label="Check journey">
@@ -251,14 +293,29 @@ function SessionView({ host, room, token, template, onTemplateApplied, homeHref,
       <main className="js-main">
         <div className="js-canvas" aria-label="Blueprint canvas">
           {mode === 'blocked' || !loaded ? null : (
-            <CanvasView session={session} origin={origin} undo={undo} readOnly={readOnly} licenseKey={licenseKey} onReady={onReady} onError={setError} />
+            <CanvasView
+              session={session}
+              origin={origin}
+              undo={undo}
+              readOnly={readOnly}
+              licenseKey={licenseKey}
+              onReady={onReady}
+              onError={setError}
+            />
           )}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
         {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
-      <ExportDialog open={panel === 'export'} onClose={() => setPanel(null)} blueprint={blueprint} doc={session.doc} host={host} onShowFindings={() => setLintOpen(true)} />
+      <ExportDialog
+        open={panel === 'export'}
+        onClose={() => setPanel(null)}
+        blueprint={blueprint}
+        doc={session.doc}
+        host={host}
+        onShowFindings={() => setLintOpen(true)}
+      />
       <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog

@@ -30,7 +30,9 @@ export const PRESENT_SHORTCUTS: readonly Shortcut[] = [
 const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The app's commands with their accelerators, as this platform writes them. */
-export const COMMAND_SHORTCUTS: readonly Shortcut[] = Object.values(APP_COMMANDS).flatMap((c) => ('accelerator' in c ? [[formatAccelerator(c.accelerator, mac), c.label.replace(/…$/, '')] as const] : []));
+export const COMMAND_SHORTCUTS: readonly Shortcut[] = Object.values(APP_COMMANDS).flatMap((c) =>
+  'accelerator' in c ? [[formatAccelerator(c.accelerator, mac), c.label.replace(/…$/, '')] as const] : [],
+);
 
 function Section({ title, rows }: { title: string; rows: readonly Shortcut[] }) {
   return (
@@ -52,11 +54,23 @@ function Section({ title, rows }: { title: string; rows: readonly Shortcut[] }) 
 
 /** The app in a few lines: the help that works offline (the repo's docs/ say more). */
 const GUIDE: ReadonlyArray<readonly [topic: string, how: string]> = [
-  ['Map the journey', 'Stages are columns, lanes are rows. Add a card with + in a cell, drag it to another cell, double-click to rename; the inspector on the right edits its fields. Draw a flow with the arrow tool (A) from card to card.'],
-  ['Check and export', 'Check lists what would break the journey when it runs; choose a finding to see the card at fault. Export writes the journey definition, XState, BPMN, CSV, SVG, PDF or a .journey file.'],
-  ['Present', 'Present unrolls the scroll stage by stage, full screen. Everyone else in the room follows you; they can stop following and rejoin.'],
+  [
+    'Map the journey',
+    'Stages are columns, lanes are rows. Add a card with + in a cell, drag it to another cell, double-click to rename; the inspector on the right edits its fields. Draw a flow with the arrow tool (A) from card to card.',
+  ],
+  [
+    'Check and export',
+    'Check lists what would break the journey when it runs; choose a finding to see the card at fault. Export writes the journey definition, XState, BPMN, CSV, SVG, PDF or a .journey file.',
+  ],
+  [
+    'Present',
+    'Present unrolls the scroll stage by stage, full screen. Everyone else in the room follows you; they can stop following and rejoin.',
+  ],
   ['Print', 'Print makes a PDF: one banner page, or overlapping A4/A3 sheets to tape into one scroll.'],
-  ['Work together', 'Share the link (Settings, or Share… on the desktop); a view-only link lets people watch without editing. On the desktop, Host a Workshop serves the blueprint on your network with a QR code to join.'],
+  [
+    'Work together',
+    'Share the link (Settings, or Share… on the desktop); a view-only link lets people watch without editing. On the desktop, Host a Workshop serves the blueprint on your network with a QR code to join.',
+  ],
 ];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
-import { deleteCard, deleteFlow, deleteLane, deleteStage, updateCard, updateFlow, updateLane, updateStage } from '../../shared/doc/index.ts';
+import {
+  deleteCard,
+  deleteFlow,
+  deleteLane,
+  deleteStage,
+  updateCard,
+  updateFlow,
+  updateLane,
+  updateStage,
+} from '../../shared/doc/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 import { cardFields, fieldPatch, fieldValue, FLOW_FIELDS, LANE_FIELDS, STAGE_FIELDS, type FieldSpec } from './fields.ts';
 
@@ -12,13 +21,36 @@ type Edit = (fn: (doc: Y.Doc, origin: object) => void) => void;
  * writes only itself (field-level edits: two people editing different fields both keep theirs).
  * A field being typed in keeps its text when a remote change arrives.
  */
-export function Inspector({ blueprint, selection, canEdit, edit }: { blueprint: Blueprint; selection: Selection; canEdit: boolean; edit: Edit }) {
+export function Inspector({
+  blueprint,
+  selection,
+  canEdit,
+  edit,
+}: {
+  blueprint: Blueprint;
+  selection: Selection;
+  canEdit: boolean;
+  edit: Edit;
+}) {
   if (!selection) return null;
   const { kind, id } = selection;
   const entity =
-    kind === 'card' ? blueprint.cards.find((c) => c.id === id) : kind === 'stage' ? blueprint.stages.find((s) => s.id === id) : kind === 'lane' ? blueprint.lanes.find((l) => l.id === id) : blueprint.flows.find((f) => f.id === id);
+    kind === 'card'
+      ? blueprint.cards.find((c) => c.id === id)
+      : kind === 'stage'
+        ? blueprint.stages.find((s) => s.id === id)
+        : kind === 'lane'
+          ? blueprint.lanes.find((l) => l.id === id)
+          : blueprint.flows.find((f) => f.id === id);
   if (!entity) return null;
-  const fields = kind === 'card' ? cardFields((entity as Blueprint['cards'][number]).kind) : kind === 'stage' ? STAGE_FIELDS : kind === 'lane' ? LANE_FIELDS : FLOW_FIELDS;
+  const fields =
+    kind === 'card'
+      ? cardFields((entity as Blueprint['cards'][number]).kind)
+      : kind === 'stage'
+        ? STAGE_FIELDS
+        : kind === 'lane'
+          ? LANE_FIELDS
+          : FLOW_FIELDS;
   const write = (spec: FieldSpec, raw: string) =>
     edit((doc, origin) => {
       const patch = fieldPatch(entity, spec, raw);
@@ -47,7 +79,9 @@ export function Inspector({ blueprint, selection, canEdit, edit }: { blueprint: 
         <button type="button" className="js-danger" onClick={remove}>
           Delete {heading.toLowerCase()}
         </button>
-        {kind === 'stage' || kind === 'lane' ? <p className="js-hint">Its cards stay, in the Unplaced tray, until you place them again.</p> : null}
+        {kind === 'stage' || kind === 'lane' ? (
+          <p className="js-hint">Its cards stay, in the Unplaced tray, until you place them again.</p>
+        ) : null}
       </fieldset>
     </aside>
   );

@@ -6,13 +6,13 @@ export function LicenseNotice({ mode, onOpenSettings }: { mode: Exclude<LicenseM
     <div className={mode === 'blocked' ? 'js-license js-license-blocked' : 'js-license'} role="note" aria-label="tldraw license">
       {mode === 'blocked' ? (
         <p>
-          <strong>The canvas needs a tldraw license key on this site.</strong> This build has none, and tldraw does not run on an https site without
-          one. Ask your administrator to rebuild with <code>TLDRAW_LICENSE_KEY</code> set, or paste a key in Settings.
+          <strong>The canvas needs a tldraw license key on this site.</strong> This build has none, and tldraw does not run on an https site
+          without one. Ask your administrator to rebuild with <code>TLDRAW_LICENSE_KEY</code> set, or paste a key in Settings.
         </p>
       ) : (
         <p>
-          <strong>No tldraw license key in this build.</strong> The canvas works here (plain http or this computer) with tldraw’s watermark; served over
-          https it would need a key. Build with <code>TLDRAW_LICENSE_KEY</code> set, or paste a key in Settings.
+          <strong>No tldraw license key in this build.</strong> The canvas works here (plain http or this computer) with tldraw’s watermark;
+          served over https it would need a key. Build with <code>TLDRAW_LICENSE_KEY</code> set, or paste a key in Settings.
         </p>
       )}
       <button type="button" onClick={onOpenSettings}>

@@ -14,7 +14,17 @@ const LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
  * rules), worst first. Choosing a finding selects the cards, stages or flow at fault and brings
  * them into view, so the workshop can fix them where they are.
  */
-export function LintPanel({ blueprint, editor, bridge, onClose }: { blueprint: Blueprint; editor: Editor | null; bridge: CanvasBridge | null; onClose: () => void }) {
+export function LintPanel({
+  blueprint,
+  editor,
+  bridge,
+  onClose,
+}: {
+  blueprint: Blueprint;
+  editor: Editor | null;
+  bridge: CanvasBridge | null;
+  onClose: () => void;
+}) {
   const lint = useLint(blueprint);
   const findings = useMemo(() => [...lint].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]), [lint]);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -34,12 +44,18 @@ export function LintPanel({ blueprint, editor, bridge, onClose }: { blueprint: B
         </button>
       </div>
       <p className="js-hint" role="status" aria-label="Lint summary">
-        {findings.length === 0 ? 'No findings: the journey compiles and nothing in it breaks a run.' : `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} note${counts.info === 1 ? '' : 's'}.`}
+        {findings.length === 0
+          ? 'No findings: the journey compiles and nothing in it breaks a run.'
+          : `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} note${counts.info === 1 ? '' : 's'}.`}
       </p>
       <ol className="js-lint-list">
         {findings.map((f, i) => (
           <li key={`${f.rule}:${i}`} className={`js-lint-${f.severity}`}>
-            <button type="button" onClick={() => (editor && bridge ? reveal(editor, bridge, f) : undefined)} aria-label={`${LABEL[f.severity]}: ${f.message}`}>
+            <button
+              type="button"
+              onClick={() => (editor && bridge ? reveal(editor, bridge, f) : undefined)}
+              aria-label={`${LABEL[f.severity]}: ${f.message}`}
+            >
               <span className="js-lint-sev">{LABEL[f.severity]}</span> {f.message}
               <span className="js-hint">
                 {' '}

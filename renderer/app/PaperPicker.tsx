@@ -9,7 +9,15 @@ const PAPERS: ReadonlyArray<{ id: PaperSize; label: string }> = [
 ];
 
 /** The paper choice of Print and of the PDF export, with what it will produce. */
-export function PaperPicker({ blueprint, paper, onChange }: { blueprint: Blueprint; paper: PaperSize; onChange: (paper: PaperSize) => void }) {
+export function PaperPicker({
+  blueprint,
+  paper,
+  onChange,
+}: {
+  blueprint: Blueprint;
+  paper: PaperSize;
+  onChange: (paper: PaperSize) => void;
+}) {
   const pages = useMemo(() => printPages(buildScene(blueprint), { paper }), [blueprint, paper]);
   const first = pages[0]!;
   const mm = (pt: number) => Math.round((pt / 72) * 25.4);

@@ -3,7 +3,14 @@ import type { Host } from '../host/host.ts';
 import { useModal } from './use-modal.ts';
 
 /** Settings: your name and colour as collaborators see them, sync servers (desktop), the tldraw license key, and the link to share. */
-export function SettingsDialog(props: { open: boolean; host: Host; editor: Editor | null; link: string; onClose: () => void; onLicenseKey: (key: string | undefined) => void }) {
+export function SettingsDialog(props: {
+  open: boolean;
+  host: Host;
+  editor: Editor | null;
+  link: string;
+  onClose: () => void;
+  onLicenseKey: (key: string | undefined) => void;
+}) {
   const { open, host, editor, link, onClose, onLicenseKey } = props;
   const ref = useModal(open);
   const save = (form: HTMLFormElement) => {

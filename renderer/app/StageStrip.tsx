@@ -11,7 +11,17 @@ import { useLint } from './use-lint.ts';
  * a badge for the stage's lint findings; beside it, the summary of the stage in view (touchpoints,
  * data captured, systems, owners, findings).
  */
-export function StageStrip({ blueprint, editor, bridge, onNavigate }: { blueprint: Blueprint; editor: Editor | null; bridge: CanvasBridge | null; onNavigate?: () => void }) {
+export function StageStrip({
+  blueprint,
+  editor,
+  bridge,
+  onNavigate,
+}: {
+  blueprint: Blueprint;
+  editor: Editor | null;
+  bridge: CanvasBridge | null;
+  onNavigate?: () => void;
+}) {
   const stages = useMemo(() => sortByOrder(blueprint.stages), [blueprint.stages]);
   // Summaries and findings go over every card: they follow the model in a deferred render, so a
   // remote batch reaches the canvas first.
@@ -19,7 +29,14 @@ export function StageStrip({ blueprint, editor, bridge, onNavigate }: { blueprin
   const summaries = useMemo(() => new Map(summariseStages(settled).map((s) => [s.stageId, s])), [settled]);
   // Info notes (no entry trigger…) are about the journey, not a stage's quality.
   const lint = useLint(settled);
-  const findings = useMemo(() => findingsByStage(settled, lint.filter((f) => f.severity !== 'info')), [settled, lint]);
+  const findings = useMemo(
+    () =>
+      findingsByStage(
+        settled,
+        lint.filter((f) => f.severity !== 'info'),
+      ),
+    [settled, lint],
+  );
   const inView = useValue(
     'stage in view',
     () => {
@@ -44,13 +61,22 @@ export function StageStrip({ blueprint, editor, bridge, onNavigate }: { blueprin
           const errors = list.filter((f) => f.severity === 'error').length;
           return (
             <li key={stage.id}>
-              <button type="button" onClick={() => go(stage.id)} aria-label={`Go to stage ${stage.name}`} aria-current={stage.id === inView} title={stage.entryCriterion || stage.name}>
+              <button
+                type="button"
+                onClick={() => go(stage.id)}
+                aria-label={`Go to stage ${stage.name}`}
+                aria-current={stage.id === inView}
+                title={stage.entryCriterion || stage.name}
+              >
                 <span className="js-strip-i" aria-hidden="true">
                   {i + 1}
                 </span>
                 {stage.name}
                 {list.length ? (
-                  <span className={errors ? 'js-strip-badge' : 'js-strip-badge js-strip-badge-warning'} title={list.map((f) => f.message).join('\n')}>
+                  <span
+                    className={errors ? 'js-strip-badge' : 'js-strip-badge js-strip-badge-warning'}
+                    title={list.map((f) => f.message).join('\n')}
+                  >
                     {list.length}
                   </span>
                 ) : null}

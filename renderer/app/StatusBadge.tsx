@@ -18,7 +18,17 @@ export function statusLabel(state: ConnectionState, saving: SaveState | undefine
 }
 
 /** The connection state, always visible (offline / connecting / synced / on this device / read-only). */
-export function StatusBadge({ state, saving, readOnly, refusal }: { state: ConnectionState; saving?: SaveState | undefined; readOnly: string | null; refusal: string | null }) {
+export function StatusBadge({
+  state,
+  saving,
+  readOnly,
+  refusal,
+}: {
+  state: ConnectionState;
+  saving?: SaveState | undefined;
+  readOnly: string | null;
+  refusal: string | null;
+}) {
   return (
     <div className="js-status" role="status" aria-live="polite" aria-label="Connection">
       <span className={`js-dot js-dot-${saving === 'retrying' ? 'offline' : state}`} aria-hidden="true" />

@@ -18,7 +18,14 @@ export function previewTemplates(templates: readonly Template[] = TEMPLATES): Te
     const blueprint = template.build();
     const stages = [...blueprint.stages].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((s) => s.name);
     const svg = sceneToSvg(buildScene(blueprint));
-    return { template, stages, lanes: blueprint.lanes.length, cards: blueprint.cards.length, flows: blueprint.flows.length, thumbnail: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` };
+    return {
+      template,
+      stages,
+      lanes: blueprint.lanes.length,
+      cards: blueprint.cards.length,
+      flows: blueprint.flows.length,
+      thumbnail: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+    };
   });
 }
 

@@ -54,7 +54,11 @@ describe('web routes', () => {
   it('opens a blueprint from its link, with the token and template from the query', () => {
     expect(parseRoute('/')).toEqual({ page: 'home' });
     expect(parseRoute('/b/workshop-42', '?token=abc.def.ghi')).toEqual({ page: 'blueprint', room: 'workshop-42', token: 'abc.def.ghi' });
-    expect(parseRoute('/b/new_1', '?template=b2b-lead-to-renewal')).toEqual({ page: 'blueprint', room: 'new_1', template: 'b2b-lead-to-renewal' });
+    expect(parseRoute('/b/new_1', '?template=b2b-lead-to-renewal')).toEqual({
+      page: 'blueprint',
+      room: 'new_1',
+      template: 'b2b-lead-to-renewal',
+    });
     expect(parseRoute('/b/bad%20room')).toEqual({ page: 'not-found' });
     expect(parseRoute('/elsewhere')).toEqual({ page: 'not-found' });
   });

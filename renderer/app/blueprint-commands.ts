@@ -19,7 +19,14 @@ export interface CommandContext {
 }
 
 /** Commands about files and windows, performed by the desktop shell when a native menu sent them. */
-export const SHELL_COMMANDS: ReadonlySet<AppCommandId> = new Set(['file.new', 'file.open', 'file.saveAs', 'file.share', 'file.hostWorkshop', 'file.close']);
+export const SHELL_COMMANDS: ReadonlySet<AppCommandId> = new Set([
+  'file.new',
+  'file.open',
+  'file.saveAs',
+  'file.share',
+  'file.hostWorkshop',
+  'file.close',
+]);
 
 /**
  * Performs a command on the open blueprint. Undo, delete and select-all act on a focused text
@@ -97,7 +104,7 @@ export function jumpStage(editor: Editor, bridge: CanvasBridge, delta: 1 | -1): 
   const last = stages.at(-1)!.column;
   // The whole scroll in view: start the walk at one end.
   if (viewport.minX <= first.x && viewport.maxX >= last.x + last.w) {
-    editor.zoomToBounds((delta > 0 ? first : last), { inset: 24, animation: { duration: 200 } });
+    editor.zoomToBounds(delta > 0 ? first : last, { inset: 24, animation: { duration: 200 } });
     return;
   }
   let current = stages.findIndex((s) => s.column.x <= viewport.midX && viewport.midX < s.column.x + s.column.w);

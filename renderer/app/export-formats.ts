@@ -8,11 +8,35 @@ import type { Blueprint } from '../../shared/model/index.ts';
  * both are made by the dialog; everything else is text made here.
  */
 export const EXPORT_FORMATS = [
-  { id: 'definition', label: 'Journey definition', detail: 'Journey Definition v1 JSON, for an orchestration engine', extension: 'definition.json', executable: true },
+  {
+    id: 'definition',
+    label: 'Journey definition',
+    detail: 'Journey Definition v1 JSON, for an orchestration engine',
+    extension: 'definition.json',
+    executable: true,
+  },
   { id: 'xstate', label: 'XState machine', detail: 'XState v5 machine config (JSON)', extension: 'xstate.json', executable: true },
-  { id: 'bpmn', label: 'BPMN 2.0', detail: 'BPMN XML that runs in bpmn-engine; lanes are owning teams', extension: 'bpmn', executable: true },
-  { id: 'journey', label: '.journey file', detail: 'The whole blueprint, to open in JourneyScroll', extension: 'journey', executable: false },
-  { id: 'blueprint-json', label: 'Blueprint JSON', detail: 'The interchange JSON (docs/schema/blueprint.schema.json)', extension: 'blueprint.json', executable: false },
+  {
+    id: 'bpmn',
+    label: 'BPMN 2.0',
+    detail: 'BPMN XML that runs in bpmn-engine; lanes are owning teams',
+    extension: 'bpmn',
+    executable: true,
+  },
+  {
+    id: 'journey',
+    label: '.journey file',
+    detail: 'The whole blueprint, to open in JourneyScroll',
+    extension: 'journey',
+    executable: false,
+  },
+  {
+    id: 'blueprint-json',
+    label: 'Blueprint JSON',
+    detail: 'The interchange JSON (docs/schema/blueprint.schema.json)',
+    extension: 'blueprint.json',
+    executable: false,
+  },
   { id: 'csv', label: 'Cards CSV', detail: 'One row per card, for spreadsheets; imports back', extension: 'csv', executable: false },
   { id: 'svg', label: 'Scroll picture (SVG)', detail: 'The whole scroll as a vector picture', extension: 'svg', executable: false },
   { id: 'pdf', label: 'Scroll PDF', detail: 'Banner page or tiled A4/A3 sheets (same as Print)', extension: 'pdf', executable: false },
@@ -27,7 +51,8 @@ export function exportAsText(format: TextExportFormat, blueprint: Blueprint): st
     try {
       return compileBlueprint(blueprint);
     } catch (error) {
-      if (error instanceof CompileError) throw new Error(`The journey does not compile — ${error.problems.map((p) => p.message).join('; ')}`);
+      if (error instanceof CompileError)
+        throw new Error(`The journey does not compile — ${error.problems.map((p) => p.message).join('; ')}`);
       throw error;
     }
   };
@@ -49,6 +74,10 @@ export function exportAsText(format: TextExportFormat, blueprint: Blueprint): st
 
 /** A file name from the blueprint's title: letters, digits, dots and dashes only. */
 export function exportFileName(title: string, extension: string): string {
-  const base = title.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'journey';
+  const base =
+    title
+      .trim()
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'journey';
   return `${base}.${extension}`;
 }

@@ -126,7 +126,14 @@ export function fieldValue(entity: object, path: string): string {
  */
 export function fieldPatch(entity: object, spec: FieldSpec, raw: string): Record<string, unknown> {
   const [head, sub] = spec.path.split('.') as [string, string | undefined];
-  const value: unknown = spec.control.type === 'number' ? (raw.trim() === '' ? undefined : Number(raw)) : raw === '' && spec.path !== 'title' && spec.path !== 'notes' && spec.path !== 'owner' ? undefined : raw;
+  const value: unknown =
+    spec.control.type === 'number'
+      ? raw.trim() === ''
+        ? undefined
+        : Number(raw)
+      : raw === '' && spec.path !== 'title' && spec.path !== 'notes' && spec.path !== 'owner'
+        ? undefined
+        : raw;
   if (sub === undefined) return { [head]: value };
   const current = (entity as Record<string, unknown>)[head];
   const base = current && typeof current === 'object' ? { ...(current as Record<string, unknown>) } : {};

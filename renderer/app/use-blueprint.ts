@@ -26,7 +26,11 @@ export function useBlueprint(doc: Y.Doc): { blueprint: Blueprint; access: DocAcc
   return state;
 }
 
-export function useConnection(session: BlueprintSession): { state: ConnectionState; saving: SaveState | undefined; refusal: string | null } {
+export function useConnection(session: BlueprintSession): {
+  state: ConnectionState;
+  saving: SaveState | undefined;
+  refusal: string | null;
+} {
   const [value, setValue] = useState(() => ({ state: session.connection(), saving: session.saving?.(), refusal: session.refusal() }));
   useEffect(() => {
     const update = () => setValue({ state: session.connection(), saving: session.saving?.(), refusal: session.refusal() });

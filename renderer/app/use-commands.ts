@@ -7,7 +7,16 @@ import type { Host } from '../host/host.ts';
  * accelerator (Electron resolves them before the page sees the key); in a browser, tldraw and the
  * browser already handle undo, delete, select all and zoom, so only these are ours to catch.
  */
-const WEB_KEYBOARD_COMMANDS: readonly AppCommandId[] = ['file.saveAs', 'file.export', 'file.print', 'edit.lint', 'view.nextStage', 'view.previousStage', 'present.start', 'help.shortcuts'];
+const WEB_KEYBOARD_COMMANDS: readonly AppCommandId[] = [
+  'file.saveAs',
+  'file.export',
+  'file.print',
+  'edit.lint',
+  'view.nextStage',
+  'view.previousStage',
+  'present.start',
+  'help.shortcuts',
+];
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

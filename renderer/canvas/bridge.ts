@@ -64,7 +64,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   // ── model → canvas ────────────────────────────────────────────────────────────────────────
   const projectedInStore = () => {
     const map = new Map<string, ShapeRecord>();
-    for (const shape of editor.getCurrentPageShapes()) if (PROJECTED_TYPES.has(shape.type)) map.set(shape.id, shape as unknown as ShapeRecord);
+    for (const shape of editor.getCurrentPageShapes())
+      if (PROJECTED_TYPES.has(shape.type)) map.set(shape.id, shape as unknown as ShapeRecord);
     return map;
   };
 
@@ -72,7 +73,10 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     if (disposed) return;
     const projection = projectBlueprint(readBlueprint(doc));
     lastLayout = projection.layout;
-    const held = editor.isIn('select.translating') || editor.isIn('select.resizing') ? new Set<string>(editor.getSelectedShapeIds()) : new Set<string>();
+    const held =
+      editor.isIn('select.translating') || editor.isIn('select.resizing')
+        ? new Set<string>(editor.getSelectedShapeIds())
+        : new Set<string>();
     const { put, remove } = diffProjection(projectedInStore(), projection.shapes, held);
     if (put.length || remove.length) {
       store.mergeRemoteChanges(() => {
@@ -88,7 +92,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     if (disposed) return;
     const inDoc = readBlueprint(doc).annotations;
     const inStore = new Map<string, PlainRecord>();
-    for (const record of store.allRecords()) if (isAnnotation(record as unknown as PlainRecord)) inStore.set(record.id, record as unknown as PlainRecord);
+    for (const record of store.allRecords())
+      if (isAnnotation(record as unknown as PlainRecord)) inStore.set(record.id, record as unknown as PlainRecord);
     const schemaRecord = inDoc.find((r) => r.id === SCHEMA_RECORD_ID) as { schema?: unknown } | undefined;
     const { put, remove } = annotationDiff(inStore, inDoc, (id) => store.has(id as TLShapeId), pendingAnnotations);
     const valid: TLRecord[] = [];
@@ -221,9 +226,12 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   });
 
   // Selecting a shape clears the flow selection.
-  const stopSelectionWatch = store.listen(() => {
-    if (selectedFlow.get() && editor.getSelectedShapeIds().length > 0) selectedFlow.set(null);
-  }, { scope: 'session' });
+  const stopSelectionWatch = store.listen(
+    () => {
+      if (selectedFlow.get() && editor.getSelectedShapeIds().length > 0) selectedFlow.set(null);
+    },
+    { scope: 'session' },
+  );
 
   const cleanups: Array<() => void> = [];
   // Projected shapes change only through gestures; everything else the user does to them is
@@ -312,7 +320,11 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     textSession = typing ? editing : (created ?? null);
     doc.transact(() => {
       if (!schemaWritten) {
-        putAnnotation(doc, { id: SCHEMA_RECORD_ID, typeName: 'tldraw-schema', schema: JSON.parse(JSON.stringify(store.schema.serialize())) }, origin);
+        putAnnotation(
+          doc,
+          { id: SCHEMA_RECORD_ID, typeName: 'tldraw-schema', schema: JSON.parse(JSON.stringify(store.schema.serialize())) },
+          origin,
+        );
         schemaWritten = true;
       }
       for (const arrow of toFlows) {
@@ -351,7 +363,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   // Editor events reach listeners after the state machine: a click on bare canvas with the select
   // tool has by then moved it from idle to pointing_canvas.
   const onEditorEvent = (info: { type: string; name: string; target?: string }) => {
-    if (info.type !== 'pointer' || info.name !== 'pointer_down' || info.target !== 'canvas' || !editor.isIn('select.pointing_canvas')) return;
+    if (info.type !== 'pointer' || info.name !== 'pointer_down' || info.target !== 'canvas' || !editor.isIn('select.pointing_canvas'))
+      return;
     const point = editor.inputs.getCurrentPagePoint();
     const hit = editor.getShapeAtPoint(point, { hitInside: true, margin: 0 });
     if (hit && !hit.isLocked) return;

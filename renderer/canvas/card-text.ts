@@ -30,7 +30,9 @@ export function cardDetail(card: Card): string {
     case 'data':
       return [card.field, card.system].filter(Boolean).join(' → ');
     case 'system':
-      return [card.system, card.vendor, card.systemStatus && card.systemStatus !== 'in-use' ? card.systemStatus.toUpperCase() : ''].filter(Boolean).join(' · ');
+      return [card.system, card.vendor, card.systemStatus && card.systemStatus !== 'in-use' ? card.systemStatus.toUpperCase() : '']
+        .filter(Boolean)
+        .join(' · ');
     case 'automation': {
       const t = card.trigger;
       const when = t ? (t.event ?? t.condition ?? (t.after ? `after ${t.after}` : undefined) ?? t.segment ?? t.type) : '';

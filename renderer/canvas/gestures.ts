@@ -75,8 +75,19 @@ export function flowAt(lines: readonly FlowLine[], origin: Point, point: Point, 
 export function flowControls(l: Pick<FlowLine, 'x1' | 'y1' | 'x2' | 'y2'>): [Point, Point, Point, Point] {
   const dx = l.x2 - l.x1;
   const dy = l.y2 - l.y1;
-  if (Math.abs(dx) >= Math.abs(dy)) return [{ x: l.x1, y: l.y1 }, { x: l.x1 + dx / 2, y: l.y1 }, { x: l.x2 - dx / 2, y: l.y2 }, { x: l.x2, y: l.y2 }];
-  return [{ x: l.x1, y: l.y1 }, { x: l.x1, y: l.y1 + dy / 2 }, { x: l.x2, y: l.y2 - dy / 2 }, { x: l.x2, y: l.y2 }];
+  if (Math.abs(dx) >= Math.abs(dy))
+    return [
+      { x: l.x1, y: l.y1 },
+      { x: l.x1 + dx / 2, y: l.y1 },
+      { x: l.x2 - dx / 2, y: l.y2 },
+      { x: l.x2, y: l.y2 },
+    ];
+  return [
+    { x: l.x1, y: l.y1 },
+    { x: l.x1, y: l.y1 + dy / 2 },
+    { x: l.x2, y: l.y2 - dy / 2 },
+    { x: l.x2, y: l.y2 },
+  ];
 }
 
 /** The point at `t` (0…1) along a flow's curve. */

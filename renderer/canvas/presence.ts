@@ -1,4 +1,11 @@
-import { createPresenceStateDerivation, InstancePresenceRecordType, react, type TLInstancePresence, type TLRecord, type TLStore } from 'tldraw';
+import {
+  createPresenceStateDerivation,
+  InstancePresenceRecordType,
+  react,
+  type TLInstancePresence,
+  type TLRecord,
+  type TLStore,
+} from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 
 /** The shortest interval between two presence updates this client sends (20 per second). */

@@ -55,7 +55,10 @@ describe('projection', () => {
     expect(diff.remove).toEqual([]);
     expect(diff.put.map((s) => s.id)).toEqual([shapeIds.card(card.id)]);
     expect(diff.put[0]!.props).toMatchObject({ title: 'Renamed by a peer' });
-    expect(diffProjection(byId(projectBlueprint(readBlueprint(doc)).shapes), projectBlueprint(readBlueprint(doc)).shapes)).toEqual({ put: [], remove: [] });
+    expect(diffProjection(byId(projectBlueprint(readBlueprint(doc)).shapes), projectBlueprint(readBlueprint(doc)).shapes)).toEqual({
+      put: [],
+      remove: [],
+    });
   });
 
   it('moves a card between cells and keeps its shape id (selection survives)', () => {
@@ -120,7 +123,11 @@ describe('gestures', () => {
     const cell = layout.cells.find((c) => c.cardIds.length >= 2)!;
     const first = layout.cardsById.get(cell.cardIds[0]!)!;
     const moving = 'cd_elsewhere';
-    expect(cardDropAt(layout, { x: first.x + 2, y: first.y + 2 }, moving)).toEqual({ stageId: cell.stageId, laneId: cell.laneId, index: 0 });
+    expect(cardDropAt(layout, { x: first.x + 2, y: first.y + 2 }, moving)).toEqual({
+      stageId: cell.stageId,
+      laneId: cell.laneId,
+      index: 0,
+    });
     expect(cardDropAt(layout, { x: first.x + first.w - 2, y: first.y + 2 }, moving)).toMatchObject({ index: 1 });
     expect(cardDropAt(layout, { x: cell.x + cell.w - 2, y: cell.y + cell.h - 2 }, moving)).toMatchObject({ index: cell.cardIds.length });
     expect(cardDropAt(layout, { x: -50, y: 10 }, moving)).toBeNull();
@@ -142,7 +149,12 @@ describe('gestures', () => {
     const flows = shapes.find((s) => s.type === FLOWS)!;
     const lines = (flows.props as { lines: Array<{ label: string; lx: number; ly: number }> }).lines.filter((l) => l.label);
     expect(lines.length).toBeGreaterThan(10);
-    const boxes = lines.map((l) => ({ x: flows.x + l.lx - (l.label.length * 5.6 + 6) / 2, y: flows.y + l.ly - 6.5, w: l.label.length * 5.6 + 6, h: 13 }));
+    const boxes = lines.map((l) => ({
+      x: flows.x + l.lx - (l.label.length * 5.6 + 6) / 2,
+      y: flows.y + l.ly - 6.5,
+      w: l.label.length * 5.6 + 6,
+      h: 13,
+    }));
     for (let i = 0; i < boxes.length; i++) {
       for (const card of layout.cards) expect(overlaps(boxes[i]!, card)).toBe(false);
       for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);

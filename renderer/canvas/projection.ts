@@ -149,7 +149,16 @@ export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' |
       w: Math.max(1, w),
       h: Math.max(1, h),
       lines: placeFlowLabels(
-        layout.flows.map((f) => ({ id: f.id, x1: f.start.x - x, y1: f.start.y - y, x2: f.end.x - x, y2: f.end.y - y, label: flowLabel(flowsById.get(f.id)), lx: 0, ly: 0 })),
+        layout.flows.map((f) => ({
+          id: f.id,
+          x1: f.start.x - x,
+          y1: f.start.y - y,
+          x2: f.end.x - x,
+          y2: f.end.y - y,
+          label: flowLabel(flowsById.get(f.id)),
+          lx: 0,
+          ly: 0,
+        })),
         layout.cards.map((c) => ({ x: c.x - x, y: c.y - y, w: c.w, h: c.h })),
       ),
     };

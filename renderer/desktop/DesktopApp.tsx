@@ -77,10 +77,12 @@ export function DesktopApp({ host }: { host: DesktopHost }) {
     };
     const stops = [
       host.onCommand(onCommand),
-      host.bridge.onOpen((id) => run(async () => {
-        await host.refresh();
-        go({ page: 'blueprint', id });
-      })),
+      host.bridge.onOpen((id) =>
+        run(async () => {
+          await host.refresh();
+          go({ page: 'blueprint', id });
+        }),
+      ),
     ];
     return () => stops.forEach((stop) => stop());
   }, [host, current, go, openFile, run]);
@@ -133,8 +135,12 @@ export function DesktopApp({ host }: { host: DesktopHost }) {
             </button>
           </nav>
           <BlueprintApp key={`${route.id}|${syncKey}`} host={host} room={route.id} homeHref="#/" />
-          {dialog === 'workshop' ? <WorkshopDialog host={host} id={route.id} run={run} onClose={() => setDialog(null)} onChanged={() => undefined} /> : null}
-          {dialog === 'share' ? <ShareDialog host={host} id={route.id} run={run} onClose={() => setDialog(null)} onChanged={() => undefined} /> : null}
+          {dialog === 'workshop' ? (
+            <WorkshopDialog host={host} id={route.id} run={run} onClose={() => setDialog(null)} onChanged={() => undefined} />
+          ) : null}
+          {dialog === 'share' ? (
+            <ShareDialog host={host} id={route.id} run={run} onClose={() => setDialog(null)} onChanged={() => undefined} />
+          ) : null}
         </>
       )}
     </>

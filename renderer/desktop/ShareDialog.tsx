@@ -9,7 +9,19 @@ import { Modal } from './Modal.tsx';
  * secret, a token), then copy the journeyscroll:// link others open it with. The local copy stays
  * complete; "Stop sharing" makes it local again (the server keeps its copy).
  */
-export function ShareDialog({ host, id, onClose, onChanged, run }: { host: DesktopHost; id: string; onClose: () => void; onChanged: () => void; run: (action: () => Promise<void>) => void }) {
+export function ShareDialog({
+  host,
+  id,
+  onClose,
+  onChanged,
+  run,
+}: {
+  host: DesktopHost;
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+  run: (action: () => Promise<void>) => void;
+}) {
   const entry = host.entries().find((e) => e.id === id);
   const servers = host.settings().servers;
   const [server, setServer] = useState(entry?.share?.server ?? servers[0]?.url ?? '');
@@ -34,7 +46,13 @@ export function ShareDialog({ host, id, onClose, onChanged, run }: { host: Deskt
       >
         <label>
           Server
-          <input list="js-servers" value={server} onChange={(e) => setServer(e.target.value)} placeholder="wss://sync.example.com" required />
+          <input
+            list="js-servers"
+            value={server}
+            onChange={(e) => setServer(e.target.value)}
+            placeholder="wss://sync.example.com"
+            required
+          />
           <datalist id="js-servers">
             {servers.map((s) => (
               <option key={s.url} value={s.url} />

@@ -13,7 +13,19 @@ const DEFAULT_PORT = 4321;
  * with its QR code, the journeyscroll:// link for the desktop app, and the editor and viewer
  * tokens. Stopping closes every participant's connection; everyone keeps their copy.
  */
-export function WorkshopDialog({ host, id, onClose, onChanged, run }: { host: DesktopHost; id: string; onClose: () => void; onChanged: () => void; run: (action: () => Promise<void>) => void }) {
+export function WorkshopDialog({
+  host,
+  id,
+  onClose,
+  onChanged,
+  run,
+}: {
+  host: DesktopHost;
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+  run: (action: () => Promise<void>) => void;
+}) {
   const [status, setStatus] = useState<WorkshopStatus>(host.workshop());
   const [port, setPort] = useState(String(DEFAULT_PORT));
   const [busy, setBusy] = useState(false);
@@ -48,14 +60,20 @@ export function WorkshopDialog({ host, id, onClose, onChanged, run }: { host: De
             Port
             <input type="number" min={1024} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />
           </label>
-          <button type="button" disabled={busy} onClick={() => act(() => host.call('workshop.start', { id, port: Number(port) || DEFAULT_PORT }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => host.call('workshop.start', { id, port: Number(port) || DEFAULT_PORT }))}
+          >
             Start hosting
           </button>
         </div>
       ) : null}
       {hostingThis && status.running ? (
         <div className="js-links">
-          {status.invites.length === 0 ? <p>This computer has no network address others can reach: connect it to the workshop's network, then start again.</p> : null}
+          {status.invites.length === 0 ? (
+            <p>This computer has no network address others can reach: connect it to the workshop's network, then start again.</p>
+          ) : null}
           {status.invites.map((inv) => (
             <fieldset key={inv.address}>
               <legend>On {inv.address}</legend>

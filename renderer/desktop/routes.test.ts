@@ -7,6 +7,7 @@ describe('desktop routes', () => {
     expect(hashOf({ page: 'blueprint', id: 'bp-abc' })).toBe('#/b/bp-abc');
   });
   it('falls back to the library for anything else', () => {
-    for (const hash of ['', '#', '#/', '#/b/', '#/b/_library', '#/b/bad%20id', '#/b/%E0', '#/x/bp-1']) expect(parseHash(hash), hash).toEqual({ page: 'library' });
+    for (const hash of ['', '#', '#/', '#/b/', '#/b/_library', '#/b/bad%20id', '#/b/%E0', '#/x/bp-1'])
+      expect(parseHash(hash), hash).toEqual({ page: 'library' });
   });
 });

@@ -1,4 +1,11 @@
-import { BRIDGE_GLOBAL, type Channel, type ChannelArgs, type ChannelResults, type DesktopBridge, type IpcErrorCode } from '../../shared/desktop/contract.ts';
+import {
+  BRIDGE_GLOBAL,
+  type Channel,
+  type ChannelArgs,
+  type ChannelResults,
+  type DesktopBridge,
+  type IpcErrorCode,
+} from '../../shared/desktop/contract.ts';
 
 /** A refusal from the main process, with the message to show as it is. */
 export class DesktopError extends Error {
@@ -10,7 +17,10 @@ export class DesktopError extends Error {
   }
 }
 
-export type DesktopCall = <C extends Channel>(channel: C, ...args: undefined extends ChannelArgs<C> ? [ChannelArgs<C>?] : [ChannelArgs<C>]) => Promise<ChannelResults[C]>;
+export type DesktopCall = <C extends Channel>(
+  channel: C,
+  ...args: undefined extends ChannelArgs<C> ? [ChannelArgs<C>?] : [ChannelArgs<C>]
+) => Promise<ChannelResults[C]>;
 
 /**
  * The preload's bridge (`window.journeyscrollDesktop`) as typed calls: the envelope unwrapped into a
@@ -23,7 +33,10 @@ export function desktopCall(bridge: DesktopBridge): DesktopCall {
     try {
       result = await bridge.invoke(channel, args);
     } catch (error) {
-      throw new DesktopError('unreachable', `JourneyScroll could not reach its storage (${error instanceof Error ? error.message : String(error)}).`);
+      throw new DesktopError(
+        'unreachable',
+        `JourneyScroll could not reach its storage (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
     if (!result.ok) throw new DesktopError(result.error.code, result.error.message);
     return result.value;

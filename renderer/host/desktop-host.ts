@@ -99,7 +99,12 @@ export async function createDesktopHost(bridge: DesktopBridge): Promise<DesktopH
       return entries
         .filter((e) => e.openedAt !== null)
         .sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0))
-        .map((e) => ({ room: e.id, title: e.title || 'Untitled journey', ...(e.share?.token ? { token: e.share.token } : {}), openedAt: new Date(e.openedAt!).toISOString() }));
+        .map((e) => ({
+          room: e.id,
+          title: e.title || 'Untitled journey',
+          ...(e.share?.token ? { token: e.share.token } : {}),
+          openedAt: new Date(e.openedAt!).toISOString(),
+        }));
     },
     remember(entry) {
       // The main process reads titles from the documents themselves; this keeps the cache in step.
@@ -113,7 +118,9 @@ export async function createDesktopHost(bridge: DesktopBridge): Promise<DesktopH
       return readSetting(settings, key) || undefined;
     },
     setSetting(key, value) {
-      void host.updateSettings(settingPatch(settings, key, value ?? '')).catch((error: unknown) => console.error('settings not saved', error));
+      void host
+        .updateSettings(settingPatch(settings, key, value ?? ''))
+        .catch((error: unknown) => console.error('settings not saved', error));
     },
     async updateSettings(patch) {
       settings = { ...settings, ...patch };

@@ -24,7 +24,9 @@ export function watchProviderConnection(provider: WebsocketProvider, on: Provide
     } else if (status === 'connecting') on.state('connecting');
     else on.state('offline');
   });
-  provider.on('sync', (synced: boolean) => on.state(synced && provider.wsconnected ? 'synced' : provider.wsconnected ? 'connecting' : 'offline'));
+  provider.on('sync', (synced: boolean) =>
+    on.state(synced && provider.wsconnected ? 'synced' : provider.wsconnected ? 'connecting' : 'offline'),
+  );
   provider.on('connection-close', (event: CloseEvent | null) => {
     const message = event ? refusalMessage(event.code, event.reason) : null;
     if (message) on.refused(message);

@@ -9,7 +9,12 @@ export function roleFromToken(token: string | undefined | null): Role {
   const payload = token.split('.')[1];
   if (!payload) return 'editor';
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
     const claims = JSON.parse(json) as { role?: unknown };
     return claims.role === 'viewer' ? 'viewer' : 'editor';
   } catch {

@@ -24,7 +24,15 @@ export function createWebHost(storage: Storage = localStorage): Host {
       const rest = readRecent().filter((e) => e.room !== entry.room);
       const previous = readRecent().find((e) => e.room === entry.room);
       const token = entry.token ?? previous?.token;
-      writeRecent([{ room: entry.room, title: entry.title || previous?.title || entry.room, ...(token ? { token } : {}), openedAt: new Date().toISOString() }, ...rest]);
+      writeRecent([
+        {
+          room: entry.room,
+          title: entry.title || previous?.title || entry.room,
+          ...(token ? { token } : {}),
+          openedAt: new Date().toISOString(),
+        },
+        ...rest,
+      ]);
     },
     forget(room) {
       writeRecent(readRecent().filter((e) => e.room !== room));

@@ -38,7 +38,14 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
   const presentation = useRef({ id: `p-${awareness.clientID}-${Date.now().toString(36)}`, since: Date.now() });
   const summaries = useMemo(() => new Map(summariseStages(blueprint).map((s) => [s.stageId, s])), [blueprint]);
   const lint = useLint(blueprint);
-  const findings = useMemo(() => findingsByStage(blueprint, lint.filter((f) => f.severity !== 'info')), [blueprint, lint]);
+  const findings = useMemo(
+    () =>
+      findingsByStage(
+        blueprint,
+        lint.filter((f) => f.severity !== 'info'),
+      ),
+    [blueprint, lint],
+  );
 
   // Full screen where the platform allows it (a browser may refuse without a user gesture: the
   // presentation then fills the window, which is as good on a projector's second screen).
@@ -106,7 +113,13 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
 
   return (
     <header className="js-present-title" aria-label="Presentation">
-      <StepTitle blueprint={blueprint} step={step} steps={steps} summary={step.kind === 'stage' ? summaries.get(step.stageId) : undefined} findings={step.kind === 'stage' ? (findings.get(step.stageId) ?? []) : []} />
+      <StepTitle
+        blueprint={blueprint}
+        step={step}
+        steps={steps}
+        summary={step.kind === 'stage' ? summaries.get(step.stageId) : undefined}
+        findings={step.kind === 'stage' ? (findings.get(step.stageId) ?? []) : []}
+      />
       <nav className="js-present-controls" aria-label="Presentation controls">
         <button type="button" onClick={() => go('previous')} disabled={index === 0} aria-label="Previous stage">
           ←
@@ -131,7 +144,19 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
   );
 }
 
-function StepTitle({ blueprint, step, steps, summary, findings }: { blueprint: Blueprint; step: PresentationStep; steps: PresentationStep[]; summary: StageSummary | undefined; findings: readonly Finding[] }) {
+function StepTitle({
+  blueprint,
+  step,
+  steps,
+  summary,
+  findings,
+}: {
+  blueprint: Blueprint;
+  step: PresentationStep;
+  steps: PresentationStep[];
+  summary: StageSummary | undefined;
+  findings: readonly Finding[];
+}) {
   if (step.kind === 'overview') {
     const names = steps.flatMap((s) => (s.kind === 'stage' ? [blueprint.stages.find((x) => x.id === s.stageId)?.name ?? ''] : []));
     return (
@@ -139,7 +164,8 @@ function StepTitle({ blueprint, step, steps, summary, findings }: { blueprint: B
         <h1>{blueprint.meta.title || 'Untitled journey'}</h1>
         <p>
           The whole scroll: {names.length} stage{names.length === 1 ? '' : 's'}
-          {names.length ? `, from ${names[0]} to ${names.at(-1)}` : ''} · {blueprint.lanes.length} lanes · {blueprint.cards.length} cards · status {blueprint.meta.status}
+          {names.length ? `, from ${names[0]} to ${names.at(-1)}` : ''} · {blueprint.lanes.length} lanes · {blueprint.cards.length} cards ·
+          status {blueprint.meta.status}
         </p>
       </div>
     );
@@ -149,7 +175,9 @@ function StepTitle({ blueprint, step, steps, summary, findings }: { blueprint: B
     <div className="js-present-head">
       <h1>
         <span className="js-present-n">Stage {step.stageNumber}</span> {stage?.name ?? ''}
-        {stage?.macroStage ? <span className="js-present-macro">{stage.macroStage.charAt(0).toUpperCase() + stage.macroStage.slice(1)}</span> : null}
+        {stage?.macroStage ? (
+          <span className="js-present-macro">{stage.macroStage.charAt(0).toUpperCase() + stage.macroStage.slice(1)}</span>
+        ) : null}
       </h1>
       <dl className="js-present-facts">
         <div>
@@ -188,7 +216,10 @@ export function StageSummaryLine({ summary, findings }: { summary: StageSummary;
           emotion <strong>{summary.emotion > 0 ? `+${summary.emotion}` : summary.emotion}</strong>
         </li>
       ) : null}
-      <li className={findings.length ? (errors ? 'js-summary-error' : 'js-summary-warning') : 'js-summary-ok'} title={findings.map((f) => f.message).join('\n')}>
+      <li
+        className={findings.length ? (errors ? 'js-summary-error' : 'js-summary-warning') : 'js-summary-ok'}
+        title={findings.map((f) => f.message).join('\n')}
+      >
         <strong>{findings.length}</strong> lint finding{findings.length === 1 ? '' : 's'}
       </li>
     </ul>

@@ -63,7 +63,14 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
     if (!presenter) following = false;
     else if (!previous || previous.state.id !== presenter.state.id) following = true;
     if (presenter && following && (!view.following || !sameBounds(framedBounds, presenter.state.bounds))) frame(presenter.state.bounds);
-    const unchanged = previous && presenter && previous.clientId === presenter.clientId && previous.name === presenter.name && previous.state.id === presenter.state.id && previous.state.step === presenter.state.step && sameBounds(previous.state.bounds, presenter.state.bounds);
+    const unchanged =
+      previous &&
+      presenter &&
+      previous.clientId === presenter.clientId &&
+      previous.name === presenter.name &&
+      previous.state.id === presenter.state.id &&
+      previous.state.step === presenter.state.step &&
+      sameBounds(previous.state.bounds, presenter.state.bounds);
     set({ presenter: unchanged ? previous : presenter, following });
   };
 
@@ -71,7 +78,8 @@ export function createFollower(awareness: Awareness, editor: Editor): Follower {
   const stopWatching = react('follower: camera moved by hand', () => {
     const camera = editor.getCamera();
     if (applying || !view.following || !framed) return;
-    if (Math.abs(camera.x - framed.x) > 0.5 || Math.abs(camera.y - framed.y) > 0.5 || Math.abs(camera.z - framed.z) > 1e-4) set({ ...view, following: false });
+    if (Math.abs(camera.x - framed.x) > 0.5 || Math.abs(camera.y - framed.y) > 0.5 || Math.abs(camera.z - framed.z) > 1e-4)
+      set({ ...view, following: false });
   });
 
   awareness.on('change', onAwareness);

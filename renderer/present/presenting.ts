@@ -42,7 +42,14 @@ export function readPresentingState(value: unknown): PresentingState | null {
   if (typeof v.id !== 'string' || v.id.length > 64 || !finite(v.step) || !finite(v.steps) || !finite(v.since)) return null;
   if (v.stageId !== null && typeof v.stageId !== 'string') return null;
   if (!b || typeof b !== 'object' || !finite(b.x) || !finite(b.y) || !finite(b.w) || !finite(b.h) || b.w <= 0 || b.h <= 0) return null;
-  return { id: v.id, step: v.step, steps: v.steps, stageId: v.stageId as string | null, bounds: { x: b.x, y: b.y, w: b.w, h: b.h }, since: v.since };
+  return {
+    id: v.id,
+    step: v.step,
+    steps: v.steps,
+    stageId: v.stageId as string | null,
+    bounds: { x: b.x, y: b.y, w: b.w, h: b.h },
+    since: v.since,
+  };
 }
 
 /** The presenter to follow: the most recent presentation of someone else in the room, if any. */

@@ -26,7 +26,13 @@ export function presentationSteps(layout: Pick<ScrollLayout, 'bounds' | 'stages'
   const steps: PresentationStep[] = [{ kind: 'overview', index: 0, bounds: layout.bounds }];
   layout.stages.forEach((stage, i) => {
     const c = stage.column;
-    steps.push({ kind: 'stage', index: i + 1, stageId: stage.id, stageNumber: i + 1, bounds: { x: c.x - STAGE_GUTTER, y: c.y, w: c.w + 2 * STAGE_GUTTER, h: c.h } });
+    steps.push({
+      kind: 'stage',
+      index: i + 1,
+      stageId: stage.id,
+      stageNumber: i + 1,
+      bounds: { x: c.x - STAGE_GUTTER, y: c.y, w: c.w + 2 * STAGE_GUTTER, h: c.h },
+    });
   });
   return steps;
 }
@@ -37,7 +43,13 @@ export type PresentAction = 'next' | 'previous' | 'first' | 'last' | 'overview' 
  * Keys of a presentation: arrows, Space and PageUp/PageDown (what presentation clickers send),
  * Home/End, O for the overview, L for the laser pointer, Esc to leave.
  */
-export function presentAction(key: { key: string; shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): PresentAction | null {
+export function presentAction(key: {
+  key: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}): PresentAction | null {
   if (key.ctrlKey || key.metaKey || key.altKey) return null;
   switch (key.key) {
     case 'ArrowRight':

@@ -34,7 +34,17 @@ function WebApp() {
     url.searchParams.delete('template');
     history.replaceState(null, '', url.pathname + url.search);
   };
-  return <BlueprintApp key={route.room} host={host} room={route.room} {...(route.token ? { token: route.token } : {})} {...(route.template ? { template: route.template } : {})} onTemplateApplied={dropTemplate} homeHref="/" />;
+  return (
+    <BlueprintApp
+      key={route.room}
+      host={host}
+      room={route.room}
+      {...(route.token ? { token: route.token } : {})}
+      {...(route.template ? { template: route.template } : {})}
+      onTemplateApplied={dropTemplate}
+      homeHref="/"
+    />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -31,5 +31,7 @@ export function parseRoute(pathname: string, search = ''): Route {
 /** A fresh room name for a new blueprint (random, so two people never pick the same). */
 export function newRoomName(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return `bp-${Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 14)}`;
+  return `bp-${Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 14)}`;
 }

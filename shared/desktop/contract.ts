@@ -27,7 +27,9 @@ export const blueprintIdSchema = z
   .refine((id) => !id.startsWith('_'), 'ids starting with _ are reserved');
 
 const bytes = (max: number) =>
-  z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes (a Uint8Array)' }).refine((b) => b.byteLength > 0 && b.byteLength <= max, `must be 1 byte to ${max / MiB} MiB`);
+  z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes (a Uint8Array)' })
+    .refine((b) => b.byteLength > 0 && b.byteLength <= max, `must be 1 byte to ${max / MiB} MiB`);
 
 /** A sync server as the user typed it: ws(s)://host[:port]/sync, or http(s) (turned into ws). */
 export const serverUrlSchema = z
@@ -41,7 +43,11 @@ export const serverUrlSchema = z
     }
   }, 'a server is a ws://, wss://, http:// or https:// URL');
 
-const tokenSchema = z.string().min(1).max(4096).regex(/^[A-Za-z0-9_.-]+$/, 'a token is a JWT (letters, digits, - _ .)');
+const tokenSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'a token is a JWT (letters, digits, - _ .)');
 
 export const shareSchema = z.strictObject({
   server: serverUrlSchema,
@@ -88,7 +94,11 @@ export const CHANNEL_ARGS = {
   'file.saveAs': byId,
   /** Save dialog → these bytes (exports, prints, downloads). `name` is the suggested file name. */
   'file.save': z.strictObject({
-    name: z.string().min(1).max(200).refine((n) => !/[/\\\0]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((n) => !/[/\\\0]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
     bytes: bytes(MAX_SAVE_BYTES),
   }),
   'settings.get': empty,
@@ -169,7 +179,8 @@ export interface ChannelResults {
 }
 
 /** Why a call failed, in words a person can be shown, with a code the program can test. */
-export type IpcErrorCode = 'bad-arguments' | 'forbidden-sender' | 'unknown-channel' | 'not-found' | 'bad-file' | 'io' | 'workshop' | 'internal';
+export type IpcErrorCode =
+  'bad-arguments' | 'forbidden-sender' | 'unknown-channel' | 'not-found' | 'bad-file' | 'io' | 'workshop' | 'internal';
 export interface IpcFailure {
   readonly code: IpcErrorCode;
   readonly message: string;

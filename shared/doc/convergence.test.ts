@@ -4,8 +4,20 @@ import { seededRandom, type Random, CARD_STATUSES, CHANNELS } from '../model/ind
 import { layoutBlueprint } from '../layout/index.ts';
 import { readBlueprint } from './read.ts';
 import {
-  addCard, addFlow, addLane, addStage, deleteCard, deleteFlow, deleteStage, initBlueprint, moveCard, moveLane, moveStage,
-  updateCard, updateFlow, updateStage,
+  addCard,
+  addFlow,
+  addLane,
+  addStage,
+  deleteCard,
+  deleteFlow,
+  deleteStage,
+  initBlueprint,
+  moveCard,
+  moveLane,
+  moveStage,
+  updateCard,
+  updateFlow,
+  updateStage,
 } from './edits/index.ts';
 
 /**
@@ -64,9 +76,21 @@ function randomEdit(world: World, peer: number): void {
   if (roll < 5 || stages.length < 2) {
     addStage(doc, { name: `Stage ${world.operations}`, index: random.int(stages.length + 1) }, origin);
   } else if (roll < 8 || lanes.length < 2) {
-    addLane(doc, { name: `Lane ${world.operations}`, kind: random.pick(['touchpoints', 'data', 'automation', 'customer-actions'] as const), index: random.int(lanes.length + 1) }, origin);
+    addLane(
+      doc,
+      {
+        name: `Lane ${world.operations}`,
+        kind: random.pick(['touchpoints', 'data', 'automation', 'customer-actions'] as const),
+        index: random.int(lanes.length + 1),
+      },
+      origin,
+    );
   } else if (roll < 30) {
-    const id = addCard(doc, { stageId: random.pick(stages), laneId: random.pick(lanes), title: `Card ${world.operations}`, index: random.int(4) }, origin);
+    const id = addCard(
+      doc,
+      { stageId: random.pick(stages), laneId: random.pick(lanes), title: `Card ${world.operations}`, index: random.int(4) },
+      origin,
+    );
     world.created.add(id);
   } else if (roll < 50 && cards.length > 0) {
     const id = random.pick(cards);
@@ -94,7 +118,11 @@ function randomEdit(world: World, peer: number): void {
     if (withCards) for (const id of cards) if (cardField(doc, id, 'stageId') === stageId) world.deleted.add(id);
     deleteStage(doc, stageId, { withCards }, origin);
   } else if (roll < 90 && cards.length > 1) {
-    addFlow(doc, { from: random.pick(cards), to: random.pick(cards), event: `e.${world.operations}`, ...(random.chance(0.3) ? { delay: '3d' } : {}) }, origin);
+    addFlow(
+      doc,
+      { from: random.pick(cards), to: random.pick(cards), event: `e.${world.operations}`, ...(random.chance(0.3) ? { delay: '3d' } : {}) },
+      origin,
+    );
   } else if (roll < 95 && flows.length > 0) {
     updateFlow(doc, random.pick(flows), { label: `Label ${world.operations}`, condition: 'score >= 50' }, origin);
   } else if (flows.length > 0) {

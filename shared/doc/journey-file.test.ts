@@ -32,7 +32,13 @@ describe('.journey files', () => {
 
   it('starts with readable metadata', () => {
     const file = encodeJourneyFile(doc(), new Date('2026-05-01T00:00:00Z'));
-    expect(readJourneyFileHeader(file)).toMatchObject({ format: 'journeyscroll', formatVersion: 1, title: 'Saved journey', savedAt: '2026-05-01T00:00:00.000Z', counts: { stages: 5, cards: 60, lanes: 7 } });
+    expect(readJourneyFileHeader(file)).toMatchObject({
+      format: 'journeyscroll',
+      formatVersion: 1,
+      title: 'Saved journey',
+      savedAt: '2026-05-01T00:00:00.000Z',
+      counts: { stages: 5, cards: 60, lanes: 7 },
+    });
     expect(text(file).slice(0, 200)).toMatch(/"format": "journeyscroll"/);
   });
 

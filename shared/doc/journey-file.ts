@@ -51,7 +51,12 @@ export function encodeJourneyFile(doc: Y.Doc, savedAt: Date = new Date()): Uint8
     schemaVersion: typeof metaMap(doc).get('schemaVersion') === 'number' ? (metaMap(doc).get('schemaVersion') as number) : SCHEMA_VERSION,
     title: blueprint.meta.title,
     status: blueprint.meta.status,
-    counts: { stages: blueprint.stages.length, lanes: blueprint.lanes.length, cards: blueprint.cards.length, flows: blueprint.flows.length },
+    counts: {
+      stages: blueprint.stages.length,
+      lanes: blueprint.lanes.length,
+      cards: blueprint.cards.length,
+      flows: blueprint.flows.length,
+    },
     state: { encoding: 'base64', bytes: state.length, sha256: toHexString(digest(state)), data: toBase64(state) },
   };
   return new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
@@ -74,8 +79,12 @@ export function decodeJourneyFile(bytes: Uint8Array): Y.Doc {
   } catch {
     throw corrupt('its document data is not base64');
   }
-  if (state.length !== file.state.bytes) throw corrupt(`its document data is ${state.length} bytes where the header says ${file.state.bytes} — the file is truncated or damaged`);
-  if (toHexString(digest(state)) !== file.state.sha256) throw corrupt('its document data does not match its checksum — the file is damaged');
+  if (state.length !== file.state.bytes)
+    throw corrupt(
+      `its document data is ${state.length} bytes where the header says ${file.state.bytes} — the file is truncated or damaged`,
+    );
+  if (toHexString(digest(state)) !== file.state.sha256)
+    throw corrupt('its document data does not match its checksum — the file is damaged');
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
@@ -86,24 +95,40 @@ export function decodeJourneyFile(bytes: Uint8Array): Y.Doc {
 }
 
 function parseFile(bytes: Uint8Array): JourneyFileJson {
-  if (bytes.length > MAX_JOURNEY_FILE_BYTES) throw new JourneyFileError('too-large', `This file is ${Math.round(bytes.length / 2 ** 20)} MB; a .journey file is at most ${MAX_JOURNEY_FILE_BYTES / 2 ** 20} MB.`);
+  if (bytes.length > MAX_JOURNEY_FILE_BYTES)
+    throw new JourneyFileError(
+      'too-large',
+      `This file is ${Math.round(bytes.length / 2 ** 20)} MB; a .journey file is at most ${MAX_JOURNEY_FILE_BYTES / 2 ** 20} MB.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     const looksLikeOurs = new TextDecoder().decode(bytes.subarray(0, 200)).includes(`"${JOURNEY_FILE_FORMAT}"`);
-    throw looksLikeOurs ? corrupt('it ends abruptly or is not valid JSON — it was probably truncated') : new JourneyFileError('not-journey', 'This is not a JourneyScroll .journey file.');
+    throw looksLikeOurs
+      ? corrupt('it ends abruptly or is not valid JSON — it was probably truncated')
+      : new JourneyFileError('not-journey', 'This is not a JourneyScroll .journey file.');
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== JOURNEY_FILE_FORMAT) {
     throw new JourneyFileError('not-journey', 'This is not a JourneyScroll .journey file.');
   }
   const file = json as Partial<JourneyFileJson>;
-  if (typeof file.formatVersion !== 'number' || !Number.isInteger(file.formatVersion) || file.formatVersion < 1) throw corrupt('its format version is missing');
+  if (typeof file.formatVersion !== 'number' || !Number.isInteger(file.formatVersion) || file.formatVersion < 1)
+    throw corrupt('its format version is missing');
   if (file.formatVersion > JOURNEY_FILE_VERSION) {
-    throw new JourneyFileError('too-new', `This file was saved by JourneyScroll ${String(file.app ?? 'newer')} in file format ${file.formatVersion}; this JourneyScroll (${APP_VERSION}) reads format ${JOURNEY_FILE_VERSION}. Update JourneyScroll to open it.`);
+    throw new JourneyFileError(
+      'too-new',
+      `This file was saved by JourneyScroll ${String(file.app ?? 'newer')} in file format ${file.formatVersion}; this JourneyScroll (${APP_VERSION}) reads format ${JOURNEY_FILE_VERSION}. Update JourneyScroll to open it.`,
+    );
   }
   const state = file.state;
-  if (typeof state !== 'object' || state === null || state.encoding !== 'base64' || typeof state.bytes !== 'number' || typeof state.sha256 !== 'string') {
+  if (
+    typeof state !== 'object' ||
+    state === null ||
+    state.encoding !== 'base64' ||
+    typeof state.bytes !== 'number' ||
+    typeof state.sha256 !== 'string'
+  ) {
     throw corrupt('its document data is missing');
   }
   return file as JourneyFileJson;

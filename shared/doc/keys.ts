@@ -29,7 +29,5 @@ export type EntityCollectionMap = Y.Map<EntityMap>;
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.meta);
 export const historyArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray(DOC_KEYS.history);
-export const collection = (
-  doc: Y.Doc,
-  key: 'personas' | 'stages' | 'lanes' | 'cards' | 'flows' | 'annotations',
-): EntityCollectionMap => doc.getMap(DOC_KEYS[key]);
+export const collection = (doc: Y.Doc, key: 'personas' | 'stages' | 'lanes' | 'cards' | 'flows' | 'annotations'): EntityCollectionMap =>
+  doc.getMap(DOC_KEYS[key]);

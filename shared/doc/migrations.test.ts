@@ -27,7 +27,12 @@ describe('migrations', () => {
   it('v1 → v2 moves personas to the top level and records the new version', () => {
     const doc = v1Doc();
     const outcome = migrateDoc(doc, 'me');
-    expect(outcome).toEqual({ status: 'migrated', from: 1, to: 2, applied: ['move personas from meta.personas to the top-level personas map'] });
+    expect(outcome).toEqual({
+      status: 'migrated',
+      from: 1,
+      to: 2,
+      applied: ['move personas from meta.personas to the top-level personas map'],
+    });
     expect(doc.getMap('meta').has('personas')).toBe(false);
     const bp = readBlueprint(doc);
     expect(bp.personas).toEqual([{ id: 'pe_buyer', name: 'IT buyer', description: 'Signs the contract' }]);
@@ -50,7 +55,10 @@ describe('migrations', () => {
   it('shows why v2 moved personas: concurrently created nested maps under one key lose one side', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    for (const [doc, name] of [[a, 'from A'], [b, 'from B']] as const) {
+    for (const [doc, name] of [
+      [a, 'from A'],
+      [b, 'from B'],
+    ] as const) {
       const nested = new Y.Map<string>();
       doc.getMap('meta').set('personas', nested);
       nested.set(name, name);

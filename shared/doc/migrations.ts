@@ -43,7 +43,8 @@ export function movePersonasOutOfMeta(doc: Y.Doc): number {
     for (const id of [...nested.keys()].sort()) {
       const value = nested.get(id);
       if (personas.has(id)) continue;
-      const fields = value instanceof Y.Map ? readFields(value) : typeof value === 'object' && value ? (value as Record<string, unknown>) : null;
+      const fields =
+        value instanceof Y.Map ? readFields(value) : typeof value === 'object' && value ? (value as Record<string, unknown>) : null;
       if (!fields) continue;
       personas.set(id, newEntityMap(fields));
       moved++;
@@ -61,7 +62,12 @@ export type MigrationOutcome =
   | { readonly status: 'too-new'; readonly version: number };
 
 /** Brings a document up to `SCHEMA_VERSION`. Never touches a document from a newer schema. */
-export function migrateDoc(doc: Y.Doc, origin: unknown = null, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): MigrationOutcome {
+export function migrateDoc(
+  doc: Y.Doc,
+  origin: unknown = null,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = SCHEMA_VERSION,
+): MigrationOutcome {
   const meta = metaMap(doc);
   const version = meta.get('schemaVersion');
   if (typeof version !== 'number') return { status: 'uninitialized' };
@@ -93,11 +99,17 @@ export function docAccess(doc: Y.Doc, appVersion = APP_VERSION): DocAccess {
   const meta = metaMap(doc);
   const version = meta.get('schemaVersion');
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    return { writable: false, reason: `This blueprint uses document schema ${version}; this JourneyScroll (${appVersion}) understands up to ${SCHEMA_VERSION}. Update JourneyScroll to edit it.` };
+    return {
+      writable: false,
+      reason: `This blueprint uses document schema ${version}; this JourneyScroll (${appVersion}) understands up to ${SCHEMA_VERSION}. Update JourneyScroll to edit it.`,
+    };
   }
   const minApp = meta.get('minAppVersion');
   if (typeof minApp === 'string' && compareVersions(minApp, appVersion) > 0) {
-    return { writable: false, reason: `This blueprint needs JourneyScroll ${minApp} or newer to be edited; this is ${appVersion}. Update JourneyScroll to edit it.` };
+    return {
+      writable: false,
+      reason: `This blueprint needs JourneyScroll ${minApp} or newer to be edited; this is ${appVersion}. Update JourneyScroll to edit it.`,
+    };
   }
   return { writable: true };
 }

@@ -26,8 +26,24 @@ describe('the documented layout, used with plain yjs', () => {
       doc.getMap('stages').set('st_lead', entity({ name: 'Lead', order: 'a0', entryCriterion: 'form.submitted', customerGoal: 'Learn' }));
       doc.getMap('stages').set('st_mql', entity({ name: 'MQL', order: 'a1' }));
       doc.getMap('lanes').set('ln_touch', entity({ name: 'Touchpoints', kind: 'touchpoints', order: 'a0' }));
-      doc.getMap('cards').set('cd_b', entity({ stageId: 'st_lead', laneId: 'ln_touch', order: 'a0', kind: 'touchpoint', title: 'Ebook', channel: 'landing-page' }));
-      doc.getMap('cards').set('cd_a', entity({ stageId: 'st_lead', laneId: 'ln_touch', order: 'a0', kind: 'touchpoint', title: 'Webinar', channel: 'webinar', owner: 'Marketing' }));
+      doc
+        .getMap('cards')
+        .set(
+          'cd_b',
+          entity({ stageId: 'st_lead', laneId: 'ln_touch', order: 'a0', kind: 'touchpoint', title: 'Ebook', channel: 'landing-page' }),
+        );
+      doc.getMap('cards').set(
+        'cd_a',
+        entity({
+          stageId: 'st_lead',
+          laneId: 'ln_touch',
+          order: 'a0',
+          kind: 'touchpoint',
+          title: 'Webinar',
+          channel: 'webinar',
+          owner: 'Marketing',
+        }),
+      );
       doc.getMap('flows').set('fl_1', entity({ from: 'cd_a', to: 'cd_b', event: 'webinar.attended', delay: '3d', label: '' }));
       doc.getArray('history').push([{ at: '2026-01-01T00:00:00.000Z', by: 'ops', kind: 'note', note: 'imported' }]);
     });

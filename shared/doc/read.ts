@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import type {
-  ENTITY_SCHEMAS} from '../model/index.ts';
+import type { ENTITY_SCHEMAS } from '../model/index.ts';
 import {
   BLUEPRINT_FORMAT,
   ENTITY_COLLECTIONS,

@@ -25,7 +25,10 @@ export function repairDoc(doc: Y.Doc, origin: unknown = null): number {
       }
     }
   }
-  const strayPersonas = metaMap(doc).has('personas') && typeof metaMap(doc).get('schemaVersion') === 'number' && (metaMap(doc).get('schemaVersion') as number) >= 2;
+  const strayPersonas =
+    metaMap(doc).has('personas') &&
+    typeof metaMap(doc).get('schemaVersion') === 'number' &&
+    (metaMap(doc).get('schemaVersion') as number) >= 2;
   if (plainEntities.length === 0 && !strayPersonas) return 0;
 
   let fixes = 0;

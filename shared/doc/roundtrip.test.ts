@@ -17,7 +17,15 @@ function richBlueprint(): Blueprint {
   });
   bp.stages[0]!.macroStage = 'awareness';
   bp.stages[0]!.width = 480;
-  bp.annotations.push({ id: 'shape:abc', typeName: 'shape', type: 'draw', x: 12.5, y: -3, props: { segments: [{ type: 'free', points: [{ x: 0, y: 0 }] }] }, meta: {} });
+  bp.annotations.push({
+    id: 'shape:abc',
+    typeName: 'shape',
+    type: 'draw',
+    x: 12.5,
+    y: -3,
+    props: { segments: [{ type: 'free', points: [{ x: 0, y: 0 }] }] },
+    meta: {},
+  });
   bp.history.push({ at: '2026-03-01T09:00:00.000Z', by: 'CMO', kind: 'approval', from: 'in-review', to: 'approved', version: 'v1' });
   return canonicalBlueprint(blueprintSchema.parse(bp));
 }

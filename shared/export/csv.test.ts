@@ -12,9 +12,12 @@ describe('CSV', () => {
     expect(csv).toContain("'=SUM(A1)");
     const back = csvToBlueprint(csv);
     const strip = ({ stageId: _s, laneId: _l, order: _o, ...rest }: (typeof bp.cards)[number]) => rest;
-    expect(back.cards.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(bp.cards.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
+    expect(back.cards.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      bp.cards.map(strip).sort((a, b) => a.id.localeCompare(b.id)),
+    );
     const stageName = (b: typeof bp, id: string) => b.stages.find((s) => s.id === id)!.name;
-    for (const card of bp.cards) expect(stageName(back, back.cards.find((c) => c.id === card.id)!.stageId)).toBe(stageName(bp, card.stageId));
+    for (const card of bp.cards)
+      expect(stageName(back, back.cards.find((c) => c.id === card.id)!.stageId)).toBe(stageName(bp, card.stageId));
     expect(cardsToCsv(back)).toBe(csv);
   });
 

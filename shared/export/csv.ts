@@ -68,7 +68,14 @@ export const CSV_COLUMNS = [
   'metrics.period',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
-const NUMERIC = new Set<Column>(['emotion', 'metrics.volume', 'metrics.conversionRate', 'metrics.openRate', 'metrics.clickRate', 'metrics.revenue']);
+const NUMERIC = new Set<Column>([
+  'emotion',
+  'metrics.volume',
+  'metrics.conversionRate',
+  'metrics.openRate',
+  'metrics.clickRate',
+  'metrics.revenue',
+]);
 const FORMULA = /^[=+\-@\t\r]/;
 
 function cell(value: string): string {
@@ -90,13 +97,16 @@ export function cardsToCsv(blueprint: Blueprint): string {
         const v = flat[column];
         if (v === undefined || v === null) return '';
         let text = column === 'action.value' && typeof v !== 'string' ? JSON.stringify(v) : String(v);
-        if (column === 'action.value' && typeof v === 'string' && (v === 'true' || v === 'false' || /^-?\d/.test(v))) text = JSON.stringify(v);
+        if (column === 'action.value' && typeof v === 'string' && (v === 'true' || v === 'false' || /^-?\d/.test(v)))
+          text = JSON.stringify(v);
         if (!NUMERIC.has(column) && FORMULA.test(text)) text = `'${text}`;
         return cell(text);
       }).join(','),
     );
   };
-  for (const stage of view.stages) for (const lane of view.lanes) for (const card of view.cells.get(cellKey(stage.id, lane.id)) ?? []) write(card, stage.name, lane.name, lane.kind);
+  for (const stage of view.stages)
+    for (const lane of view.lanes)
+      for (const card of view.cells.get(cellKey(stage.id, lane.id)) ?? []) write(card, stage.name, lane.name, lane.kind);
   return `${rows.join('\r\n')}\r\n`;
 }
 
@@ -163,7 +173,12 @@ export class CsvError extends Error {
   }
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'x';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 40) || 'x';
 
 export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprint {
   const records = parseCsv(text);
@@ -172,7 +187,8 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
   const problems: string[] = [];
   const unknown = header.fields.filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) problems.push(`line ${header.line}: unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}`);
-  for (const required of ['stage', 'lane', 'kind', 'title'] as const) if (!header.fields.includes(required)) problems.push(`line ${header.line}: missing column "${required}"`);
+  for (const required of ['stage', 'lane', 'kind', 'title'] as const)
+    if (!header.fields.includes(required)) problems.push(`line ${header.line}: missing column "${required}"`);
   if (problems.length) throw new CsvError(problems);
 
   const stages = new Map<string, string>();
@@ -197,7 +213,8 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
     if (!stageName) problems.push(`${at}: column "stage": a card needs a stage`);
     if (!laneName) problems.push(`${at}: column "lane": a card needs a lane`);
     const laneKind = (row.laneKind || 'custom') as LaneKind;
-    if (!(LANE_KINDS as readonly string[]).includes(laneKind)) problems.push(`${at}: column "laneKind": "${laneKind}" is not one of ${LANE_KINDS.join(', ')}`);
+    if (!(LANE_KINDS as readonly string[]).includes(laneKind))
+      problems.push(`${at}: column "laneKind": "${laneKind}" is not one of ${LANE_KINDS.join(', ')}`);
     if (!stageName || !laneName) continue;
     if (!stages.has(stageName)) stages.set(stageName, `st_${slug(stageName)}_${stages.size + 1}`);
     if (!lanes.has(laneName)) lanes.set(laneName, { id: `ln_${slug(laneName)}_${lanes.size + 1}`, kind: laneKind });
@@ -250,8 +267,12 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
     format: BLUEPRINT_FORMAT,
     meta: { schemaVersion: 2, minAppVersion: '0.1.0', title, status: 'draft', owner: '', description: '' },
     personas: [],
-    stages: [...stages].map(([name, id], i) => ({ id, name, order: stageOrders[i]!, entryCriterion: '', customerGoal: '' })).sort((a, b) => (a.id < b.id ? -1 : 1)),
-    lanes: [...lanes].map(([name, l], i) => ({ id: l.id, name, kind: l.kind, order: laneOrders[i]!, owner: '' })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    stages: [...stages]
+      .map(([name, id], i) => ({ id, name, order: stageOrders[i]!, entryCriterion: '', customerGoal: '' }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    lanes: [...lanes]
+      .map(([name, l], i) => ({ id: l.id, name, kind: l.kind, order: laneOrders[i]!, owner: '' }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
     cards: cards.sort((a, b) => (a.id < b.id ? -1 : 1)),
     flows: [],
     annotations: [],

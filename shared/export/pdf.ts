@@ -91,7 +91,11 @@ function drawPrimitive(doc: PdfWriter, p: ScenePrimitive): void {
     else if (p.stroke) doc.stroke(p.stroke);
   } else if (p.type === 'text') {
     // SVG places text by its baseline; pdfkit by the top of the line box.
-    doc.font(p.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(p.size).fillColor(p.fill).text(pdfText(p.text), p.x, p.y - p.size * 0.8, { lineBreak: false });
+    doc
+      .font(p.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(p.size)
+      .fillColor(p.fill)
+      .text(pdfText(p.text), p.x, p.y - p.size * 0.8, { lineBreak: false });
   } else {
     const [first, ...rest] = p.points;
     if (!first) return;
@@ -121,12 +125,27 @@ function drawSheetMarks(doc: PdfWriter, scene: Scene, page: PrintPage, index: nu
   const right = margin + page.region.w * scale;
   const bottom = margin + page.region.h * scale;
   doc.save().lineWidth(0.5).dash(4, { space: 3 });
-  if (page.column + 1 < page.columns) doc.moveTo(right - page.overlap, margin).lineTo(right - page.overlap, bottom).stroke('#9ca3af');
-  if (page.row + 1 < page.rows) doc.moveTo(margin, bottom - page.overlap).lineTo(right, bottom - page.overlap).stroke('#9ca3af');
+  if (page.column + 1 < page.columns)
+    doc
+      .moveTo(right - page.overlap, margin)
+      .lineTo(right - page.overlap, bottom)
+      .stroke('#9ca3af');
+  if (page.row + 1 < page.rows)
+    doc
+      .moveTo(margin, bottom - page.overlap)
+      .lineTo(right, bottom - page.overlap)
+      .stroke('#9ca3af');
   doc.undash().restore();
-  const where = page.rows > 1 ? `column ${page.column + 1} of ${page.columns}, row ${page.row + 1} of ${page.rows}` : `${page.column + 1} of ${page.columns}`;
+  const where =
+    page.rows > 1
+      ? `column ${page.column + 1} of ${page.columns}, row ${page.row + 1} of ${page.rows}`
+      : `${page.column + 1} of ${page.columns}`;
   const footer = `${pdfText(scene.title || 'Journey')} - sheet ${index + 1} of ${count} (${where}). Dashed lines: where the next sheet overlaps.`;
-  doc.font('Helvetica').fontSize(7).fillColor('#6b7280').text(footer, margin, page.height - margin + 8, { lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .fillColor('#6b7280')
+    .text(footer, margin, page.height - margin + 8, { lineBreak: false });
 }
 
 /** Whether a primitive may show in the region (text extents are estimated generously). */

@@ -8,7 +8,9 @@ const scene = (width: number, height: number): Scene => ({ width, height, title:
 
 describe('printPages', () => {
   it('puts the whole scroll on one banner page, scaled down only past the PDF page limit', () => {
-    expect(printPages(scene(4540, 1412), { paper: 'banner' })).toEqual([expect.objectContaining({ width: 4540, height: 1412, scale: 1, region: { x: 0, y: 0, w: 4540, h: 1412 } })]);
+    expect(printPages(scene(4540, 1412), { paper: 'banner' })).toEqual([
+      expect.objectContaining({ width: 4540, height: 1412, scale: 1, region: { x: 0, y: 0, w: 4540, h: 1412 } }),
+    ]);
     const [long] = printPages(scene(30_000, 1500), { paper: 'banner' });
     expect(long!.width).toBeCloseTo(MAX_PAGE_POINTS);
     expect(long!.scale).toBeCloseTo(MAX_PAGE_POINTS / 30_000);

@@ -58,12 +58,26 @@ const TILE_MARGIN = 24;
 export function printPages(scene: Scene, options: PrintOptions): PrintPage[] {
   if (options.paper === 'banner') {
     const scale = Math.min(1, MAX_PAGE_POINTS / scene.width, MAX_PAGE_POINTS / scene.height);
-    return [{ width: scene.width * scale, height: scene.height * scale, scale, margin: 0, overlap: 0, region: { x: 0, y: 0, w: scene.width, h: scene.height }, row: 0, column: 0, rows: 1, columns: 1 }];
+    return [
+      {
+        width: scene.width * scale,
+        height: scene.height * scale,
+        scale,
+        margin: 0,
+        overlap: 0,
+        region: { x: 0, y: 0, w: scene.width, h: scene.height },
+        row: 0,
+        column: 0,
+        rows: 1,
+        columns: 1,
+      },
+    ];
   }
   const portrait = SHEETS[options.paper];
   const landscape = { w: portrait.h, h: portrait.w };
   const overlap = options.overlap ?? DEFAULT_OVERLAP;
-  if (!(overlap >= 0 && overlap < (portrait.w - 2 * TILE_MARGIN) / 2)) throw new RangeError(`print overlap must be between 0 and ${Math.floor((portrait.w - 2 * TILE_MARGIN) / 2)} pt`);
+  if (!(overlap >= 0 && overlap < (portrait.w - 2 * TILE_MARGIN) / 2))
+    throw new RangeError(`print overlap must be between 0 and ${Math.floor((portrait.w - 2 * TILE_MARGIN) / 2)} pt`);
   if (options.scale !== undefined) {
     if (!(options.scale > 0 && options.scale <= 4)) throw new RangeError(`print scale must be in (0, 4], got ${options.scale}`);
     const a = tile(scene, landscape, options.scale, overlap);
@@ -92,7 +106,18 @@ function tile(scene: Scene, sheet: { w: number; h: number }, scale: number, over
   // Column by column, top to bottom: the order in which the scroll is assembled left to right.
   for (let column = 0; column < columns; column++) {
     for (let row = 0; row < rows; row++) {
-      pages.push({ width: sheet.w, height: sheet.h, scale, margin: TILE_MARGIN, overlap, region: { x: column * stepX, y: row * stepY, w: regionW, h: regionH }, row, column, rows, columns });
+      pages.push({
+        width: sheet.w,
+        height: sheet.h,
+        scale,
+        margin: TILE_MARGIN,
+        overlap,
+        region: { x: column * stepX, y: row * stepY, w: regionW, h: regionH },
+        row,
+        column,
+        rows,
+        columns,
+      });
     }
   }
   return pages;

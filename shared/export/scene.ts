@@ -7,9 +7,36 @@ import type { Blueprint } from '../model/index.ts';
  * the two exports never diverge.
  */
 export type ScenePrimitive =
-  | { readonly type: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke?: string; readonly radius?: number; readonly role?: string; readonly id?: string }
-  | { readonly type: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly role?: string; readonly id?: string }
-  | { readonly type: 'line'; readonly points: readonly { x: number; y: number }[]; readonly stroke: string; readonly width: number; readonly arrow?: boolean };
+  | {
+      readonly type: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly w: number;
+      readonly h: number;
+      readonly fill: string;
+      readonly stroke?: string;
+      readonly radius?: number;
+      readonly role?: string;
+      readonly id?: string;
+    }
+  | {
+      readonly type: 'text';
+      readonly x: number;
+      readonly y: number;
+      readonly text: string;
+      readonly size: number;
+      readonly fill: string;
+      readonly bold?: boolean;
+      readonly role?: string;
+      readonly id?: string;
+    }
+  | {
+      readonly type: 'line';
+      readonly points: readonly { x: number; y: number }[];
+      readonly stroke: string;
+      readonly width: number;
+      readonly arrow?: boolean;
+    };
 
 export interface Scene {
   readonly width: number;
@@ -51,34 +78,111 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
   const width = Math.max(bounds.x + bounds.w, 400);
   const height = Math.max(bounds.y + bounds.h, 200);
   p.push({ type: 'rect', x: 0, y: 0, w: width, h: height, fill: '#ffffff' });
-  p.push({ type: 'text', x: 16, y: 36, text: fitText(blueprint.meta.title || 'Untitled journey', layout.options.laneHeaderWidth - 24, 18), size: 18, fill: '#111827', bold: true, role: 'title' });
-  if (options.caption) p.push({ type: 'text', x: 16, y: 58, text: fitText(options.caption, layout.options.laneHeaderWidth - 24, 11), size: 11, fill: '#4b5563', role: 'caption' });
+  p.push({
+    type: 'text',
+    x: 16,
+    y: 36,
+    text: fitText(blueprint.meta.title || 'Untitled journey', layout.options.laneHeaderWidth - 24, 18),
+    size: 18,
+    fill: '#111827',
+    bold: true,
+    role: 'title',
+  });
+  if (options.caption)
+    p.push({
+      type: 'text',
+      x: 16,
+      y: 58,
+      text: fitText(options.caption, layout.options.laneHeaderWidth - 24, 11),
+      size: 11,
+      fill: '#4b5563',
+      role: 'caption',
+    });
   for (const lane of layout.lanes) {
     p.push({ type: 'rect', ...lane.band, fill: lane.index % 2 ? '#f9fafb' : '#ffffff', stroke: '#e5e7eb' });
     p.push({ type: 'rect', x: lane.x, y: lane.y, w: lane.w, h: lane.h, fill: '#f3f4f6', stroke: '#d1d5db', role: 'lane', id: lane.id });
-    p.push({ type: 'text', x: lane.x + 12, y: lane.y + 24, text: fitText(lane.name, lane.w - 24, 14), size: 14, fill: '#111827', bold: true, role: 'lane-name', id: lane.id });
+    p.push({
+      type: 'text',
+      x: lane.x + 12,
+      y: lane.y + 24,
+      text: fitText(lane.name, lane.w - 24, 14),
+      size: 14,
+      fill: '#111827',
+      bold: true,
+      role: 'lane-name',
+      id: lane.id,
+    });
   }
   for (const stage of layout.stages) {
     p.push({ type: 'rect', x: stage.column.x, y: stage.column.y, w: stage.column.w, h: stage.column.h, fill: 'none', stroke: '#d1d5db' });
-    p.push({ type: 'rect', x: stage.x, y: stage.y, w: stage.w, h: stage.h, fill: '#1f2937', stroke: '#111827', role: 'stage', id: stage.id });
-    p.push({ type: 'text', x: stage.x + 12, y: stage.y + 32, text: fitText(stage.name, stage.w - 24, 18), size: 18, fill: '#ffffff', bold: true, role: 'stage-name', id: stage.id });
+    p.push({
+      type: 'rect',
+      x: stage.x,
+      y: stage.y,
+      w: stage.w,
+      h: stage.h,
+      fill: '#1f2937',
+      stroke: '#111827',
+      role: 'stage',
+      id: stage.id,
+    });
+    p.push({
+      type: 'text',
+      x: stage.x + 12,
+      y: stage.y + 32,
+      text: fitText(stage.name, stage.w - 24, 18),
+      size: 18,
+      fill: '#ffffff',
+      bold: true,
+      role: 'stage-name',
+      id: stage.id,
+    });
     p.push({ type: 'text', x: stage.x + 12, y: stage.y + 56, text: `Stage ${stage.index + 1}`, size: 12, fill: '#d1d5db' });
   }
   for (const flow of layout.flows) {
     p.push({ type: 'line', points: [flow.start, flow.end], stroke: '#6b7280', width: 1.5, arrow: true });
   }
   if (layout.tray) {
-    p.push({ type: 'rect', x: layout.tray.x, y: layout.tray.y, w: layout.tray.w, h: layout.tray.h, fill: '#fef2f2', stroke: '#fca5a5', role: 'tray' });
+    p.push({
+      type: 'rect',
+      x: layout.tray.x,
+      y: layout.tray.y,
+      w: layout.tray.w,
+      h: layout.tray.h,
+      fill: '#fef2f2',
+      stroke: '#fca5a5',
+      role: 'tray',
+    });
     p.push({ type: 'text', x: layout.tray.x + 12, y: layout.tray.y + 26, text: 'Unplaced', size: 14, fill: '#991b1b', bold: true });
   }
   for (const box of layout.cards) {
     const card = cards.get(box.id);
     if (!card) continue;
-    p.push({ type: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: CARD_KIND_FILL[card.kind], stroke: '#9ca3af', radius: 6, role: 'card', id: card.id });
-    p.push({ type: 'text', x: box.x + 8, y: box.y + 18, text: fitText(card.title || '(untitled)', box.w - 16, 12), size: 12, fill: '#111827', bold: true });
+    p.push({
+      type: 'rect',
+      x: box.x,
+      y: box.y,
+      w: box.w,
+      h: box.h,
+      fill: CARD_KIND_FILL[card.kind],
+      stroke: '#9ca3af',
+      radius: 6,
+      role: 'card',
+      id: card.id,
+    });
+    p.push({
+      type: 'text',
+      x: box.x + 8,
+      y: box.y + 18,
+      text: fitText(card.title || '(untitled)', box.w - 16, 12),
+      size: 12,
+      fill: '#111827',
+      bold: true,
+    });
     const sub = card.channel ?? card.field ?? card.system ?? card.action?.type ?? card.kind;
     p.push({ type: 'text', x: box.x + 8, y: box.y + 36, text: fitText(sub, box.w - 16, 10), size: 10, fill: '#374151' });
-    if (card.owner) p.push({ type: 'text', x: box.x + 8, y: box.y + box.h - 10, text: fitText(card.owner, box.w - 16, 10), size: 10, fill: '#6b7280' });
+    if (card.owner)
+      p.push({ type: 'text', x: box.x + 8, y: box.y + box.h - 10, text: fitText(card.owner, box.w - 16, 10), size: 10, fill: '#6b7280' });
   }
   return { width, height, title: blueprint.meta.title, primitives: p };
 }

@@ -1,7 +1,16 @@
 import { conditionToJs, CONDITION_JS_PRELUDE } from './condition-js.ts';
 import type { ConditionNode } from './condition.ts';
 import type { DefinitionAction, JourneyDefinition } from './definition.ts';
-import { buildMachine, DONE, MAX_TIMER_MS, type JourneyMachine, type MachineReaction, type MachineState, type MachineTrigger, type RuleKind } from './machine.ts';
+import {
+  buildMachine,
+  DONE,
+  MAX_TIMER_MS,
+  type JourneyMachine,
+  type MachineReaction,
+  type MachineState,
+  type MachineTrigger,
+  type RuleKind,
+} from './machine.ts';
 
 /**
  * The BPMN 2.0 export: one executable process, lanes = owning teams (plus a "Journey engine" lane
@@ -71,7 +80,8 @@ export function bpmnTracePoints(input: JourneyDefinition | JourneyMachine): Map<
   const points = new Map<string, BpmnTracePoint>();
   for (const state of machine.states) {
     if (state.stage) points.set(bpmnIds.enter(state.key), { type: 'enter', stage: state.key });
-    for (const c of state.captures) points.set(bpmnIds.capture(state.key, c.id), { type: 'capture', stage: state.key, card: c.id, field: c.field, system: c.system });
+    for (const c of state.captures)
+      points.set(bpmnIds.capture(state.key, c.id), { type: 'capture', stage: state.key, card: c.id, field: c.field, system: c.system });
     for (const r of state.reactions) {
       r.actions.forEach((action, i) => points.set(bpmnIds.action(state.key, r.id, i), { type: 'action', stage: state.key, action }));
       if (r.then.kind === 'exit') points.set(bpmnIds.exit(state.key, r.id), { type: 'exit', stage: state.key, reaction: r });
@@ -130,9 +140,20 @@ class Container {
   script(id: string, name: string, code: string, lane = ENGINE_LANE): string {
     return this.node(id, 'scriptTask', lane, { name, attrs: 'scriptFormat="js"', body: `<script>${xml(`${J} ${code} next();`)}</script>` });
   }
-  edge(from: string, to: string, extra: { condition?: string; expression?: boolean; name?: string; id?: string; isDefault?: boolean } = {}): string {
+  edge(
+    from: string,
+    to: string,
+    extra: { condition?: string; expression?: boolean; name?: string; id?: string; isDefault?: boolean } = {},
+  ): string {
     const id = extra.id ?? `Flow_${this.prefix}_${++this.count}`;
-    this.edges.push({ id, from, to, ...(extra.condition ? { condition: extra.condition } : {}), ...(extra.expression ? { expression: true } : {}), ...(extra.name ? { name: extra.name } : {}) });
+    this.edges.push({
+      id,
+      from,
+      to,
+      ...(extra.condition ? { condition: extra.condition } : {}),
+      ...(extra.expression ? { expression: true } : {}),
+      ...(extra.name ? { name: extra.name } : {}),
+    });
     this.nodes.get(from)!.outgoing.push(id);
     this.nodes.get(to)!.incoming.push(id);
     if (extra.isDefault) this.defaults.set(from, id);
@@ -152,19 +173,28 @@ class Container {
     });
     out.push(`${pad}</laneSet>`);
     for (const n of this.nodes.values()) {
-      const attrs = [`id="${n.id}"`, n.name !== undefined ? `name="${xml(n.name)}"` : '', n.attrs ?? '', this.defaults.has(n.id) ? `default="${this.defaults.get(n.id)}"` : ''].filter(Boolean).join(' ');
+      const attrs = [
+        `id="${n.id}"`,
+        n.name !== undefined ? `name="${xml(n.name)}"` : '',
+        n.attrs ?? '',
+        this.defaults.has(n.id) ? `default="${this.defaults.get(n.id)}"` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const refs = [...n.incoming.map((f) => `<incoming>${f}</incoming>`), ...n.outgoing.map((f) => `<outgoing>${f}</outgoing>`)].join('');
       const inner = this.subs.get(n.id);
-      if (inner !== undefined) out.push(`${pad}<${n.tag} ${attrs}>${refs}`, ...inner.render(`${pad}  `, `LaneSet_${inner.prefix}`), `${pad}</${n.tag}>`);
+      if (inner !== undefined)
+        out.push(`${pad}<${n.tag} ${attrs}>${refs}`, ...inner.render(`${pad}  `, `LaneSet_${inner.prefix}`), `${pad}</${n.tag}>`);
       else out.push(`${pad}<${n.tag} ${attrs}>${refs}${n.body ?? ''}</${n.tag}>`);
     }
     for (const e of this.edges) {
       const attrs = `id="${e.id}"${e.name ? ` name="${xml(e.name)}"` : ''} sourceRef="${e.from}" targetRef="${e.to}"`;
       if (e.condition) {
         const language = e.expression ? '' : ' language="js"';
-        out.push(`${pad}<sequenceFlow ${attrs}><conditionExpression xsi:type="tFormalExpression"${language}>${xml(e.condition)}</conditionExpression></sequenceFlow>`);
-      }
-      else out.push(`${pad}<sequenceFlow ${attrs} />`);
+        out.push(
+          `${pad}<sequenceFlow ${attrs}><conditionExpression xsi:type="tFormalExpression"${language}>${xml(e.condition)}</conditionExpression></sequenceFlow>`,
+        );
+      } else out.push(`${pad}<sequenceFlow ${attrs} />`);
     }
     return out;
   }
@@ -186,7 +216,9 @@ export function exportBpmn(input: JourneyDefinition | JourneyMachine): string {
   const live = machine.states.filter((s) => !s.final);
   const slot = new Map(live.map((s, i) => [s.key, `s${i}`]));
   const moveTo = (key: string): string =>
-    key === DONE ? `J.state = ${JSON.stringify(DONE)}; J.at = {}; J.entering = false; J.over = true;` : `J.state = ${JSON.stringify(key)}; J.at = { ${slot.get(key)!}: true }; J.entering = true;`;
+    key === DONE
+      ? `J.state = ${JSON.stringify(DONE)}; J.at = {}; J.entering = false; J.over = true;`
+      : `J.state = ${JSON.stringify(key)}; J.at = { ${slot.get(key)!}: true }; J.entering = true;`;
 
   const main = new Container('journey');
   main.node('Start_journey', 'startEvent', ENGINE_LANE, { name: 'Start' });
@@ -210,7 +242,11 @@ export function exportBpmn(input: JourneyDefinition | JourneyMachine): string {
   for (const state of live) {
     const id = bpmnIds.stage(state.key);
     stateProcess(step.sub(id, state.stage ? `Stage: ${state.name}` : state.name, token(state.key)), state, moveTo);
-    step.edge(ROUTE, id, { condition: `\${environment.variables.journey.at.${slot.get(state.key)!}}`, expression: true, name: `in ${state.name}` });
+    step.edge(ROUTE, id, {
+      condition: `\${environment.variables.journey.at.${slot.get(state.key)!}}`,
+      expression: true,
+      name: `in ${state.name}`,
+    });
   }
 
   const title = machine.definition.title || 'Journey';
@@ -252,7 +288,11 @@ function stateProcess(c: Container, state: MachineState, moveTo: (key: string) =
   let at = bpmnIds.init(k);
   const entered = [
     ...(state.stage ? [c.node(bpmnIds.enter(k), 'intermediateThrowEvent', ENGINE_LANE, { name: `Entered ${state.name}` })] : []),
-    ...state.captures.map((capture) => c.node(bpmnIds.capture(k, capture.id), 'task', capture.owner || ENGINE_LANE, { name: `Capture ${capture.field} into ${capture.system || '(no system)'}` })),
+    ...state.captures.map((capture) =>
+      c.node(bpmnIds.capture(k, capture.id), 'task', capture.owner || ENGINE_LANE, {
+        name: `Capture ${capture.field} into ${capture.system || '(no system)'}`,
+      }),
+    ),
   ];
   for (const node of entered) {
     c.edge(at, node);
@@ -285,7 +325,13 @@ function stateProcess(c: Container, state: MachineState, moveTo: (key: string) =
         const chain = [work.script(bpmnIds.act(k, r.id), `Act: ${r.label}`, act)];
         r.actions.forEach((a, i) => chain.push(declareAction(work, bpmnIds.action(k, r.id, i), a)));
         if (r.then.kind === 'exit') {
-          chain.push(work.script(bpmnIds.exit(k, r.id), `Exit: ${r.then.exit}${r.then.journey ? ` → ${r.then.journey}` : ''}`, `J.exit = ${JSON.stringify({ reason: r.then.exit, journey: r.then.journey ?? null })};`));
+          chain.push(
+            work.script(
+              bpmnIds.exit(k, r.id),
+              `Exit: ${r.then.exit}${r.then.journey ? ` → ${r.then.journey}` : ''}`,
+              `J.exit = ${JSON.stringify({ reason: r.then.exit, journey: r.then.journey ?? null })};`,
+            ),
+          );
         }
         for (const node of chain) {
           work.edge(from, node);
@@ -308,9 +354,16 @@ function stateProcess(c: Container, state: MachineState, moveTo: (key: string) =
     );
     // bpmn-engine hands a message's payload only to the flows leaving the catch event: this
     // always-true script condition keeps it for the Receive script.
-    w.edge(catchId, receiveId, { condition: 'environment.variables.journey.inbox = content.output; next(null, true);', name: 'keep the event' });
+    w.edge(catchId, receiveId, {
+      condition: 'environment.variables.journey.inbox = content.output; next(null, true);',
+      name: 'keep the event',
+    });
   };
-  const message = (id: string) => w.node(id, 'intermediateCatchEvent', ENGINE_LANE, { name: 'Customer event', body: `<messageEventDefinition id="${id}_def" messageRef="${BPMN_EVENT_MESSAGE}" />` });
+  const message = (id: string) =>
+    w.node(id, 'intermediateCatchEvent', ENGINE_LANE, {
+      name: 'Customer event',
+      body: `<messageEventDefinition id="${id}_def" messageRef="${BPMN_EVENT_MESSAGE}" />`,
+    });
   if (hasTimers(state)) {
     // A timer only while a wait is pending: between two causes nothing else can change.
     const pending = w.node(bpmnIds.pending(k), 'exclusiveGateway', ENGINE_LANE, { name: 'A wait pending?' });
@@ -376,7 +429,10 @@ function ruleScript(r: MachineReaction, rule: RuleKind): string {
         return 'J.cause.type === "enter"';
       case 'event': {
         const e = JSON.stringify(trigger.event);
-        const heard = r.then.kind === 'stay' ? `((J.cause.type === "event" || J.cause.type === "enter") && J.cause.event === ${e})` : `(J.cause.type === "event" && J.cause.event === ${e})`;
+        const heard =
+          r.then.kind === 'stay'
+            ? `((J.cause.type === "event" || J.cause.type === "enter") && J.cause.event === ${e})`
+            : `(J.cause.type === "event" && J.cause.event === ${e})`;
         return trigger.condition ? `${heard} && ${cond(trigger.condition)}` : heard;
       }
       case 'condition':

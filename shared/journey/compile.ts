@@ -71,7 +71,8 @@ export function compileContext(blueprint: Pick<Blueprint, 'stages' | 'lanes' | '
   const position = new Map<string, number>();
   for (const stage of view.stages) {
     const list: Card[] = [];
-    for (const lane of view.lanes) for (const card of view.cells.get(cellKey(stage.id, lane.id)) ?? []) if (card.status !== 'retired') list.push(card);
+    for (const lane of view.lanes)
+      for (const card of view.cells.get(cellKey(stage.id, lane.id)) ?? []) if (card.status !== 'retired') list.push(card);
     list.forEach((card, i) => position.set(card.id, i));
     stageCards.set(stage.id, list);
   }
@@ -219,7 +220,10 @@ export function compileBlueprint(blueprint: Blueprint, options: CompileOptions =
 
   const entry = entryOf(view.stages[0]!, ctx, options.reentry ?? { mode: 'never' }, cond);
   if (entry.reentry.mode !== 'never' && entry.trigger.kind !== 'event') {
-    problems.push({ id: entry.source ?? view.stages[0]!.id, message: 're-entry needs an entry event (an event or segment trigger on an automation card of the first stage)' });
+    problems.push({
+      id: entry.source ?? view.stages[0]!.id,
+      message: 're-entry needs an entry event (an event or segment trigger on an automation card of the first stage)',
+    });
   }
   if (problems.length > 0) throw new CompileError(problems);
 
@@ -250,10 +254,20 @@ function withCondition(trigger: { kind: 'event'; event: string }, condition: str
 }
 
 function segmentCondition(segment: string): string {
-  return printCondition({ type: 'compare', op: '==', left: { type: 'path', path: ['segment'] }, right: { type: 'literal', value: segment } });
+  return printCondition({
+    type: 'compare',
+    op: '==',
+    left: { type: 'path', path: ['segment'] },
+    right: { type: 'literal', value: segment },
+  });
 }
 
-function entryOf(first: Stage, ctx: CompileContext, reentry: Reentry, cond: (id: string, ...parts: (string | undefined)[]) => string | undefined): Entry {
+function entryOf(
+  first: Stage,
+  ctx: CompileContext,
+  reentry: Reentry,
+  cond: (id: string, ...parts: (string | undefined)[]) => string | undefined,
+): Entry {
   for (const card of ctx.stageCards.get(first.id)!) {
     if (card.kind !== 'automation' || card.exit) continue;
     const t = card.trigger;
@@ -262,7 +276,12 @@ function entryOf(first: Stage, ctx: CompileContext, reentry: Reentry, cond: (id:
       return { stage: first.id, trigger: { kind: 'event', event: t.event, ...(c ? { condition: c } : {}) }, source: card.id, reentry };
     }
     if (t?.type === 'segment' && t.segment) {
-      return { stage: first.id, trigger: { kind: 'event', event: SEGMENT_EVENT, condition: segmentCondition(t.segment) }, source: card.id, reentry };
+      return {
+        stage: first.id,
+        trigger: { kind: 'event', event: SEGMENT_EVENT, condition: segmentCondition(t.segment) },
+        source: card.id,
+        reentry,
+      };
     }
     if (t?.type === 'score' && t.condition) {
       const c = cond(card.id, t.condition);

@@ -26,7 +26,8 @@ export function readPath(attributes: Attributes, path: readonly string[]): Value
 }
 
 const primitive = (v: Value): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-const orderable = (a: Value, b: Value): boolean => (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+const orderable = (a: Value, b: Value): boolean =>
+  (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
 
 function value(node: ConditionNode, attributes: Attributes): Value {
   switch (node.type) {

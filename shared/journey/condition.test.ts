@@ -18,7 +18,10 @@ describe('condition language: parsing', () => {
   });
 
   it('gives !, && and || their precedence', () => {
-    expect(parseCondition('!a == b')).toEqual({ type: 'not', operand: { type: 'compare', op: '==', left: { type: 'path', path: ['a'] }, right: { type: 'path', path: ['b'] } } });
+    expect(parseCondition('!a == b')).toEqual({
+      type: 'not',
+      operand: { type: 'compare', op: '==', left: { type: 'path', path: ['a'] }, right: { type: 'path', path: ['b'] } },
+    });
     const node = parseCondition('a || b && c');
     expect(node.type).toBe('or');
   });
@@ -112,7 +115,8 @@ const LITERALS = [0, 50, -3, 2.5, 'Retail', 'Education', '', true, false];
 const OPS = ['==', '!=', '<', '<=', '>', '>='] as const;
 
 function randomNode(random: ReturnType<typeof seededRandom>, depth: number): ConditionNode {
-  const leaf = (): ConditionNode => (random.chance(0.5) ? { type: 'path', path: random.pick(PATHS) } : { type: 'literal', value: random.pick(LITERALS) });
+  const leaf = (): ConditionNode =>
+    random.chance(0.5) ? { type: 'path', path: random.pick(PATHS) } : { type: 'literal', value: random.pick(LITERALS) };
   const roll = depth <= 0 ? 0 : random.int(5);
   if (roll === 0) return { type: 'compare', op: random.pick(OPS), left: leaf(), right: leaf() };
   if (roll === 1) return leaf();

@@ -22,7 +22,11 @@ export const DEFINITION_FORMAT = 'journeyscroll.journey-definition';
 export const DEFINITION_VERSION = 1;
 
 const id = z.string().regex(ID_PATTERN).describe('A blueprint id: stage, card or flow');
-const duration = z.string().max(40).refine(isDuration, 'a duration is like 3d, 12h, 1d12h or 365d').describe('A duration: 3d, 12h, 1d12h, 365d, 2w');
+const duration = z
+  .string()
+  .max(40)
+  .refine(isDuration, 'a duration is like 3d, 12h, 1d12h or 365d')
+  .describe('A duration: 3d, 12h, 1d12h, 365d, 2w');
 const condition = z
   .string()
   .max(1000)
@@ -36,7 +40,9 @@ export const triggerSchema = z
     z
       .object({ kind: z.literal('event'), event: eventName, condition: condition.optional() })
       .describe('Fires when the event arrives and the condition (evaluated after the event’s data is merged) holds'),
-    z.object({ kind: z.literal('condition'), condition }).describe('Fires at entry or after any event, action or timer once the condition holds'),
+    z
+      .object({ kind: z.literal('condition'), condition })
+      .describe('Fires at entry or after any event, action or timer once the condition holds'),
   ])
   .describe('What starts a reaction');
 export type Trigger = z.infer<typeof triggerSchema>;
@@ -147,17 +153,31 @@ export const definitionSchema = z
   .superRefine((def, ctx) => {
     const ids = new Set(def.states.map((s) => s.id));
     if (ids.size !== def.states.length) ctx.addIssue({ code: 'custom', message: 'stage ids must be unique', path: ['states'] });
-    if (!ids.has(def.entry.stage)) ctx.addIssue({ code: 'custom', message: `entry stage ${def.entry.stage} is not a stage`, path: ['entry', 'stage'] });
+    if (!ids.has(def.entry.stage))
+      ctx.addIssue({ code: 'custom', message: `entry stage ${def.entry.stage} is not a stage`, path: ['entry', 'stage'] });
     def.states.forEach((state, s) => {
       const seen = new Set<string>();
       state.reactions.forEach((r, i) => {
-        if (seen.has(r.id)) ctx.addIssue({ code: 'custom', message: `reaction ${r.id} appears twice in stage ${state.id}`, path: ['states', s, 'reactions', i, 'id'] });
+        if (seen.has(r.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `reaction ${r.id} appears twice in stage ${state.id}`,
+            path: ['states', s, 'reactions', i, 'id'],
+          });
         seen.add(r.id);
         if (r.then.kind === 'goto' && !ids.has(r.then.stage)) {
-          ctx.addIssue({ code: 'custom', message: `reaction ${r.id} moves to ${r.then.stage}, which is not a stage`, path: ['states', s, 'reactions', i, 'then', 'stage'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `reaction ${r.id} moves to ${r.then.stage}, which is not a stage`,
+            path: ['states', s, 'reactions', i, 'then', 'stage'],
+          });
         }
         if (r.guard !== undefined && r.after === undefined) {
-          ctx.addIssue({ code: 'custom', message: `reaction ${r.id} has a guard but no wait`, path: ['states', s, 'reactions', i, 'guard'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `reaction ${r.id} has a guard but no wait`,
+            path: ['states', s, 'reactions', i, 'guard'],
+          });
         }
       });
     });

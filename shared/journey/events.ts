@@ -16,7 +16,10 @@ import { isDuration, parseDuration } from '../model/index.ts';
  * `at` and `until` are durations since the start of the simulation (or milliseconds as numbers).
  * Without `until` the simulation runs 365 days past the last event.
  */
-const time = z.union([z.number().int().min(0).max(8.64e15), z.string().refine(isDuration, 'a time is a duration since the start, like 0s, 3d or 365d')]);
+const time = z.union([
+  z.number().int().min(0).max(8.64e15),
+  z.string().refine(isDuration, 'a time is a duration since the start, like 0s, 3d or 365d'),
+]);
 const jsonObject = z.record(z.string(), z.json());
 
 export const eventScriptSchema = z.object({
@@ -49,7 +52,9 @@ const toMs = (t: number | string) => (typeof t === 'number' ? t : parseDuration(
 export function parseEventScript(value: unknown): EventScript {
   const parsed = eventScriptSchema.safeParse(value);
   if (!parsed.success) {
-    throw new Error(`invalid event script:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `invalid event script:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`,
+    );
   }
   const events = parsed.data.events
     .map((e, i) => ({ i, e: { at: toMs(e.at), event: e.event, ...(e.data ? { data: e.data as Record<string, unknown> } : {}) } }))

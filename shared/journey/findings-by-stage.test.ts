@@ -6,7 +6,10 @@ import { lintBlueprint } from './lint.ts';
 describe('findingsByStage', () => {
   it('files each finding under the stages of what it names, and nothing under a clean template', () => {
     const blueprint = getTemplate('b2b-lead-to-renewal')!.build();
-    const clean = findingsByStage(blueprint, lintBlueprint(blueprint).filter((f) => f.severity !== 'info'));
+    const clean = findingsByStage(
+      blueprint,
+      lintBlueprint(blueprint).filter((f) => f.severity !== 'info'),
+    );
     expect([...clean.values()].flat()).toEqual([]);
     expect(clean.size).toBe(blueprint.stages.length);
 

@@ -6,7 +6,10 @@ import type { Finding } from './lint.ts';
  * leaving one of its cards. A finding about two stages counts for both; one about nothing placed
  * (an unplaced card, the journey as a whole) counts for none. Stage summaries show these.
  */
-export function findingsByStage(blueprint: Pick<Blueprint, 'stages' | 'cards' | 'flows'>, findings: readonly Finding[]): Map<string, Finding[]> {
+export function findingsByStage(
+  blueprint: Pick<Blueprint, 'stages' | 'cards' | 'flows'>,
+  findings: readonly Finding[],
+): Map<string, Finding[]> {
   const stageOfCard = new Map(blueprint.cards.map((c) => [c.id, c.stageId]));
   const stageOfFlow = new Map(blueprint.flows.map((f) => [f.id, stageOfCard.get(f.from)]));
   const known = new Set(blueprint.stages.map((s) => s.id));

@@ -7,7 +7,10 @@ import { definitionSchema } from './definition.ts';
  * cross-references checked by `validateDefinition`) are described in the docs.
  */
 export function definitionJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(definitionSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(definitionSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $id: 'https://journeyscroll.app/schema/journey-definition.schema.json',
     title: 'JourneyScroll Journey Definition v1',

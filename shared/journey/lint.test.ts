@@ -12,7 +12,10 @@ const cardOf = (bp: Blueprint, id: string): Card => bp.cards.find((c) => c.id ==
 
 /** One fixture per rule: a seeded defect, and the ids the finding must name. */
 const FIXTURES: Record<LintRule, { bp: Blueprint; stages?: string[]; cards?: string[]; flows?: string[] }> = {
-  'stage-unreachable': { bp: edit((bp) => (bp.flows = bp.flows.filter((f) => f.id !== 'fl_year' && f.id !== 'fl_back'))), stages: ['st_renewal'] },
+  'stage-unreachable': {
+    bp: edit((bp) => (bp.flows = bp.flows.filter((f) => f.id !== 'fl_year' && f.id !== 'fl_back'))),
+    stages: ['st_renewal'],
+  },
   'stage-no-way-out': {
     bp: edit((bp) => {
       bp.flows = bp.flows.filter((f) => f.id !== 'fl_year');
@@ -23,7 +26,10 @@ const FIXTURES: Record<LintRule, { bp: Blueprint; stages?: string[]; cards?: str
   'loop-without-wait': {
     bp: edit((bp) => {
       bp.flows.find((f) => f.id === 'fl_back')!.delay = undefined;
-      Object.assign(bp.flows.find((f) => f.id === 'fl_year')!, { delay: undefined, event: 'renewal.due' });
+      Object.assign(
+        bp.flows.find((f) => f.id === 'fl_year')!,
+        { delay: undefined, event: 'renewal.due' },
+      );
     }),
     stages: ['st_customer', 'st_renewal'],
     flows: ['fl_year', 'fl_back'],

@@ -45,7 +45,14 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
   const { view } = ctx;
   const findings: Finding[] = [];
   const add = (rule: LintRule, message: string, ids: { stages?: string[]; cards?: string[]; flows?: string[] }) =>
-    findings.push({ rule, severity: LINT_RULES[rule], message, stageIds: ids.stages ?? [], cardIds: ids.cards ?? [], flowIds: ids.flows ?? [] });
+    findings.push({
+      rule,
+      severity: LINT_RULES[rule],
+      message,
+      stageIds: ids.stages ?? [],
+      cardIds: ids.cards ?? [],
+      flowIds: ids.flows ?? [],
+    });
   const stageName = new Map(view.stages.map((s) => [s.id, s.name]));
   const cardLabel = (c: Card) => `"${c.title || c.id}" (${stageName.get(c.stageId) ?? 'unplaced'})`;
   const stageOf = (cardId: string) => view.cardsById.get(cardId)!.stageId;
@@ -54,23 +61,39 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
   for (const stage of view.stages) {
     for (const card of ctx.stageCards.get(stage.id)!) {
       const at = { stages: [stage.id], cards: [card.id] };
-      if (card.kind === 'touchpoint' && !card.owner.trim()) add('touchpoint-no-owner', `touchpoint ${cardLabel(card)} has no owner team`, at);
-      if (card.kind === 'data' && !card.system?.trim()) add('capture-no-system', `captured field ${card.field ? `"${card.field}" ` : ''}on ${cardLabel(card)} has no system to store it in`, at);
+      if (card.kind === 'touchpoint' && !card.owner.trim())
+        add('touchpoint-no-owner', `touchpoint ${cardLabel(card)} has no owner team`, at);
+      if (card.kind === 'data' && !card.system?.trim())
+        add(
+          'capture-no-system',
+          `captured field ${card.field ? `"${card.field}" ` : ''}on ${cardLabel(card)} has no system to store it in`,
+          at,
+        );
       if (card.kind !== 'automation') continue;
       if (!card.owner.trim()) add('automation-no-owner', `automation ${cardLabel(card)} has no owner team`, at);
       const t = card.trigger;
       if (!t) add('automation-no-trigger', `automation ${cardLabel(card)} has no trigger`, at);
       else {
         const missing =
-          t.type === 'event' && !t.event?.trim() ? 'an event name' : t.type === 'score' && !t.condition?.trim() ? 'a condition' : t.type === 'elapsed' && !t.after ? 'a duration' : t.type === 'segment' && !t.segment?.trim() ? 'a segment' : null;
+          t.type === 'event' && !t.event?.trim()
+            ? 'an event name'
+            : t.type === 'score' && !t.condition?.trim()
+              ? 'a condition'
+              : t.type === 'elapsed' && !t.after
+                ? 'a duration'
+                : t.type === 'segment' && !t.segment?.trim()
+                  ? 'a segment'
+                  : null;
         if (missing) add('trigger-incomplete', `the ${t.type} trigger of ${cardLabel(card)} needs ${missing}`, at);
       }
-      if (!card.action && !card.exit) add('automation-no-action', `automation ${cardLabel(card)} has neither an action nor an exit, so it does nothing`, at);
+      if (!card.action && !card.exit)
+        add('automation-no-action', `automation ${cardLabel(card)} has neither an action nor an exit, so it does nothing`, at);
       const a = card.action;
       if (a && (a.type === 'set-field' || a.type === 'change-classification') && !a.system?.trim()) {
         add('action-no-system', `${a.type} on ${cardLabel(card)} names no system to write to`, at);
       }
-      if (card.exit?.type === 'move-to-journey' && !card.exit.journey?.trim()) add('exit-no-journey', `exit of ${cardLabel(card)} moves to another journey but names none`, at);
+      if (card.exit?.type === 'move-to-journey' && !card.exit.journey?.trim())
+        add('exit-no-journey', `exit of ${cardLabel(card)} moves to another journey but names none`, at);
       for (const [where, text] of [
         ['trigger', card.trigger?.condition],
         ['exit', card.exit?.condition],
@@ -80,25 +103,39 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
       }
     }
   }
-  for (const card of view.unplaced) add('unplaced-card', `${cardLabel(card)} has lost its stage or lane and sits in the Unplaced tray; it is left out of the journey`, { cards: [card.id] });
-  for (const flow of view.hiddenFlows) add('hidden-flow', `flow ${flow.label ? `"${flow.label}" ` : ''}joins a card that no longer exists`, { flows: [flow.id] });
+  for (const card of view.unplaced)
+    add('unplaced-card', `${cardLabel(card)} has lost its stage or lane and sits in the Unplaced tray; it is left out of the journey`, {
+      cards: [card.id],
+    });
+  for (const flow of view.hiddenFlows)
+    add('hidden-flow', `flow ${flow.label ? `"${flow.label}" ` : ''}joins a card that no longer exists`, { flows: [flow.id] });
 
   // Transitions.
   const edges: Flow[] = [...ctx.transitions.values()].flat();
   for (const flow of view.flows) {
     const error = flow.condition?.trim() ? conditionError(flow.condition) : null;
-    if (error) add('invalid-condition', `the condition of flow ${flow.label ? `"${flow.label}" ` : ''}is not valid: ${error}`, { flows: [flow.id], stages: [stageOf(flow.from)] });
+    if (error)
+      add('invalid-condition', `the condition of flow ${flow.label ? `"${flow.label}" ` : ''}is not valid: ${error}`, {
+        flows: [flow.id],
+        stages: [stageOf(flow.from)],
+      });
   }
   for (const flow of edges) {
     if (!flow.event && !flow.condition?.trim() && !flow.delay) {
-      add('transition-without-trigger', `flow from ${stageName.get(stageOf(flow.from))} to ${stageName.get(stageOf(flow.to))} has no event, condition or delay: it moves the customer on at once`, { flows: [flow.id], stages: [stageOf(flow.from)] });
+      add(
+        'transition-without-trigger',
+        `flow from ${stageName.get(stageOf(flow.from))} to ${stageName.get(stageOf(flow.to))} has no event, condition or delay: it moves the customer on at once`,
+        { flows: [flow.id], stages: [stageOf(flow.from)] },
+      );
     }
   }
 
   const first = view.stages[0];
   if (first && edges.length === 0 && !blueprint.cards.some((c) => c.kind === 'automation')) {
     // An empty scroll (a fresh Blank blueprint) is a picture, not yet a journey: say so once.
-    add('not-executable', 'the blueprint has no transitions between stages and no automation yet, so it does not run as a journey', { stages: [first.id] });
+    add('not-executable', 'the blueprint has no transitions between stages and no automation yet, so it does not run as a journey', {
+      stages: [first.id],
+    });
     return findings;
   }
   if (first) {
@@ -115,21 +152,40 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
       }
     }
     for (const stage of view.stages) {
-      if (!reached.has(stage.id)) add('stage-unreachable', `stage "${stage.name}" cannot be reached from "${first.name}": no transition leads into it`, { stages: [stage.id] });
+      if (!reached.has(stage.id))
+        add('stage-unreachable', `stage "${stage.name}" cannot be reached from "${first.name}": no transition leads into it`, {
+          stages: [stage.id],
+        });
     }
-    const entryCard = ctx.stageCards.get(first.id)!.find((c) => c.kind === 'automation' && !c.exit && c.trigger && c.trigger.type !== 'elapsed');
-    if (!entryCard) add('no-entry-trigger', `no automation in "${first.name}" has an event, score or segment trigger: customers enter the journey as soon as it starts`, { stages: [first.id] });
+    const entryCard = ctx.stageCards
+      .get(first.id)!
+      .find((c) => c.kind === 'automation' && !c.exit && c.trigger && c.trigger.type !== 'elapsed');
+    if (!entryCard)
+      add(
+        'no-entry-trigger',
+        `no automation in "${first.name}" has an event, score or segment trigger: customers enter the journey as soon as it starts`,
+        { stages: [first.id] },
+      );
   }
   const last = view.stages.at(-1);
   for (const stage of view.stages) {
     if (stage === last) continue;
     const hasExit = ctx.stageCards.get(stage.id)!.some((c) => c.kind === 'automation' && c.exit && c.exit.type !== 'opt-out');
-    if (!(ctx.transitions.get(stage.id)?.length ?? 0) && !hasExit) add('stage-no-way-out', `stage "${stage.name}" has no way out: no transition to another stage and no exit`, { stages: [stage.id] });
+    if (!(ctx.transitions.get(stage.id)?.length ?? 0) && !hasExit)
+      add('stage-no-way-out', `stage "${stage.name}" has no way out: no transition to another stage and no exit`, { stages: [stage.id] });
   }
 
   // Loops: a cycle of transitions none of which waits runs forever in no time.
-  for (const cycle of cyclesWithoutWait(view.stages.map((s) => s.id), edges.filter((f) => !f.delay), stageOf)) {
-    add('loop-without-wait', `the stages ${cycle.stages.map((s) => `"${stageName.get(s)}"`).join(' → ')} form a loop with no delay on any of its transitions`, { stages: cycle.stages, flows: cycle.flows });
+  for (const cycle of cyclesWithoutWait(
+    view.stages.map((s) => s.id),
+    edges.filter((f) => !f.delay),
+    stageOf,
+  )) {
+    add(
+      'loop-without-wait',
+      `the stages ${cycle.stages.map((s) => `"${stageName.get(s)}"`).join(' → ')} form a loop with no delay on any of its transitions`,
+      { stages: cycle.stages, flows: cycle.flows },
+    );
   }
 
   // Overlapping conditions: two transitions out of a stage on the same trigger whose conditions can both hold.
@@ -142,10 +198,14 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
         if (stageOf(a.to) === stageOf(b.to)) continue;
         if (!mayOverlap(a.condition, b.condition)) continue;
         const on = a.event ? `on "${a.event}"` : a.delay ? `after ${a.delay}` : 'without an event';
-        add('overlapping-conditions', `in "${stageName.get(stageId)}" two transitions ${on} can both apply (to "${stageName.get(stageOf(a.to))}" and "${stageName.get(stageOf(b.to))}"); only the first is taken`, {
-          stages: [stageId],
-          flows: [a.id, b.id],
-        });
+        add(
+          'overlapping-conditions',
+          `in "${stageName.get(stageId)}" two transitions ${on} can both apply (to "${stageName.get(stageOf(a.to))}" and "${stageName.get(stageOf(b.to))}"); only the first is taken`,
+          {
+            stages: [stageId],
+            flows: [a.id, b.id],
+          },
+        );
       }
     }
   }
@@ -155,7 +215,11 @@ export function lintBlueprint(blueprint: Blueprint): Finding[] {
 export const hasErrors = (findings: readonly Finding[]) => findings.some((f) => f.severity === 'error');
 
 /** Strongly connected parts of the no-wait transition graph that contain a cycle. */
-function cyclesWithoutWait(stages: readonly string[], flows: readonly Flow[], stageOf: (card: string) => string): { stages: string[]; flows: string[] }[] {
+function cyclesWithoutWait(
+  stages: readonly string[],
+  flows: readonly Flow[],
+  stageOf: (card: string) => string,
+): { stages: string[]; flows: string[] }[] {
   const out = new Map<string, { from: string; to: string; id: string }[]>();
   for (const f of flows) {
     const from = stageOf(f.from);

@@ -68,7 +68,8 @@ export interface JourneyMachine {
   readonly reactionByKey: ReadonlyMap<string, MachineReaction>;
 }
 
-const rulesFor = (afterMs: number, guard: unknown): RuleKind[] => (afterMs === 0 ? ['fire'] : guard ? ['arm', 'due', 'lapse'] : ['arm', 'due']);
+const rulesFor = (afterMs: number, guard: unknown): RuleKind[] =>
+  afterMs === 0 ? ['fire'] : guard ? ['arm', 'due', 'lapse'] : ['arm', 'due'];
 
 export const reactionKey = (state: string, reaction: string): string => `${state}\u0000${reaction}`;
 
@@ -82,7 +83,11 @@ export function buildMachine(definition: JourneyDefinition): JourneyMachine {
     entry.trigger.kind === 'immediate'
       ? { kind: 'enter' }
       : entry.trigger.kind === 'event'
-        ? { kind: 'event', event: entry.trigger.event, ...(entry.trigger.condition ? { condition: parseCondition(entry.trigger.condition) } : {}) }
+        ? {
+            kind: 'event',
+            event: entry.trigger.event,
+            ...(entry.trigger.condition ? { condition: parseCondition(entry.trigger.condition) } : {}),
+          }
         : { kind: 'condition', condition: parseCondition(entry.trigger.condition) };
   states.push({
     key: IDLE,
@@ -116,7 +121,11 @@ export function buildMachine(definition: JourneyDefinition): JourneyMachine {
           r.trigger.kind === 'enter'
             ? { kind: 'enter' }
             : r.trigger.kind === 'event'
-              ? { kind: 'event', event: r.trigger.event, ...(r.trigger.condition ? { condition: parseCondition(r.trigger.condition) } : {}) }
+              ? {
+                  kind: 'event',
+                  event: r.trigger.event,
+                  ...(r.trigger.condition ? { condition: parseCondition(r.trigger.condition) } : {}),
+                }
               : { kind: 'condition', condition: parseCondition(r.trigger.condition) };
         const then: MachineThen =
           r.then.kind === 'stay'
@@ -124,7 +133,16 @@ export function buildMachine(definition: JourneyDefinition): JourneyMachine {
             : r.then.kind === 'goto'
               ? { kind: 'goto', state: r.then.stage }
               : { kind: 'exit', exit: r.then.exit, ...(r.then.journey ? { journey: r.then.journey } : {}), next: exitNext(r.then.exit) };
-        return { id: r.id, label: r.label || r.id, trigger, afterMs, ...(guard ? { guard } : {}), actions: r.actions, then, rules: rulesFor(afterMs, guard) };
+        return {
+          id: r.id,
+          label: r.label || r.id,
+          trigger,
+          afterMs,
+          ...(guard ? { guard } : {}),
+          actions: r.actions,
+          then,
+          rules: rulesFor(afterMs, guard),
+        };
       }),
     });
   }
@@ -136,7 +154,17 @@ export function buildMachine(definition: JourneyDefinition): JourneyMachine {
       name: 'Re-entry cooldown',
       captures: [],
       final: false,
-      reactions: [{ id: 'cooldown', label: 'Re-entry allowed', trigger: { kind: 'enter' }, afterMs, actions: [], then: { kind: 'goto', state: IDLE }, rules: rulesFor(afterMs, undefined) }],
+      reactions: [
+        {
+          id: 'cooldown',
+          label: 'Re-entry allowed',
+          trigger: { kind: 'enter' },
+          afterMs,
+          actions: [],
+          then: { kind: 'goto', state: IDLE },
+          rules: rulesFor(afterMs, undefined),
+        },
+      ],
     });
   }
   states.push({ key: DONE, name: 'Done', captures: [], final: true, reactions: [] });

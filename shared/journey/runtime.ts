@@ -34,7 +34,15 @@ export interface JourneyState {
 }
 
 export function initialState(attributes: Attributes, t = 0): JourneyState {
-  return { state: '', t, attributes: structuredClone(attributes) as Record<string, unknown>, cause: { type: 'enter' }, enteredAt: t, armed: {}, done: {} };
+  return {
+    state: '',
+    t,
+    attributes: structuredClone(attributes) as Record<string, unknown>,
+    cause: { type: 'enter' },
+    enteredAt: t,
+    armed: {},
+    done: {},
+  };
 }
 
 function matches(trigger: MachineTrigger, reaction: MachineReaction, s: JourneyState): boolean {
@@ -62,9 +70,13 @@ export function ruleEnabled(reaction: MachineReaction, rule: RuleKind, s: Journe
     case 'arm':
       return armedAt === undefined && matches(reaction.trigger, reaction, s);
     case 'due':
-      return armedAt !== undefined && s.t >= armedAt + reaction.afterMs && (!reaction.guard || evaluateCondition(reaction.guard, s.attributes));
+      return (
+        armedAt !== undefined && s.t >= armedAt + reaction.afterMs && (!reaction.guard || evaluateCondition(reaction.guard, s.attributes))
+      );
     case 'lapse':
-      return armedAt !== undefined && s.t >= armedAt + reaction.afterMs && !!reaction.guard && !evaluateCondition(reaction.guard, s.attributes);
+      return (
+        armedAt !== undefined && s.t >= armedAt + reaction.afterMs && !!reaction.guard && !evaluateCondition(reaction.guard, s.attributes)
+      );
   }
 }
 
@@ -135,7 +147,15 @@ export function enterState(machine: JourneyMachine, s: JourneyState, key: string
     trace.push({ at: s.t, type: 'enter', stage: key });
     for (const c of target.captures) {
       const value = readCaptured(s.attributes, c.field);
-      trace.push({ at: s.t, type: 'capture', stage: key, card: c.id, field: c.field, system: c.system, ...(value === undefined ? {} : { value }) });
+      trace.push({
+        at: s.t,
+        type: 'capture',
+        stage: key,
+        card: c.id,
+        field: c.field,
+        system: c.system,
+        ...(value === undefined ? {} : { value }),
+      });
     }
   }
   return { state, trace };
@@ -170,8 +190,16 @@ export function wakeAfter(machine: JourneyMachine, s: JourneyState): number {
 }
 
 /** A customer event: the clock moves to its time and its data is merged into the attributes. */
-export function receiveEvent(s: JourneyState, event: { event: string; at: number; data?: Record<string, unknown> | undefined }): JourneyState {
-  return { ...s, t: event.at, attributes: event.data ? { ...s.attributes, ...structuredClone(event.data) } : s.attributes, cause: { type: 'event', event: event.event } };
+export function receiveEvent(
+  s: JourneyState,
+  event: { event: string; at: number; data?: Record<string, unknown> | undefined },
+): JourneyState {
+  return {
+    ...s,
+    t: event.at,
+    attributes: event.data ? { ...s.attributes, ...structuredClone(event.data) } : s.attributes,
+    cause: { type: 'event', event: event.event },
+  };
 }
 
 export function tick(s: JourneyState, at: number): JourneyState {

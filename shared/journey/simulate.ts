@@ -1,7 +1,17 @@
 import type { JourneyDefinition } from './definition.ts';
 import type { EventScript } from './events.ts';
 import { buildMachine, DONE, type JourneyMachine } from './machine.ts';
-import { applyRule, enterState, initialState, nextDeadline, nextRule, receiveEvent, tick, type Cause, type JourneyState } from './runtime.ts';
+import {
+  applyRule,
+  enterState,
+  initialState,
+  nextDeadline,
+  nextRule,
+  receiveEvent,
+  tick,
+  type Cause,
+  type JourneyState,
+} from './runtime.ts';
 import type { TraceEntry } from './trace.ts';
 
 /**
@@ -42,7 +52,9 @@ export function simulate(input: JourneyDefinition | JourneyMachine, script: Even
       const next = nextRule(machine, s);
       if (!next) return;
       if (++steps > MAX_STEPS_PER_INSTANT) {
-        throw new JourneyLoopError(`the journey loops without waiting in ${s.state} at ${s.t} ms (more than ${MAX_STEPS_PER_INSTANT} steps at one instant); lint reports such loops`);
+        throw new JourneyLoopError(
+          `the journey loops without waiting in ${s.state} at ${s.t} ms (more than ${MAX_STEPS_PER_INSTANT} steps at one instant); lint reports such loops`,
+        );
       }
       const step = applyRule(machine, s, next.reaction, next.rule);
       s = step.state;
@@ -70,5 +82,11 @@ export function simulate(input: JourneyDefinition | JourneyMachine, script: Even
   }
   runTimersUntil(script.until);
   const state: JourneyState = s;
-  return { trace, state: state.state, attributes: state.attributes, endedAt: Math.max(state.t, state.state === DONE ? state.t : script.until), stoppedBy: state.state === DONE ? 'done' : 'until' };
+  return {
+    trace,
+    state: state.state,
+    attributes: state.attributes,
+    endedAt: Math.max(state.t, state.state === DONE ? state.t : script.until),
+    stoppedBy: state.state === DONE ? 'done' : 'until',
+  };
 }

@@ -7,9 +7,31 @@ import type { ActionType, ExitType } from '../model/index.ts';
  */
 export type TraceEntry =
   | { readonly at: number; readonly type: 'enter'; readonly stage: string }
-  | { readonly at: number; readonly type: 'capture'; readonly stage: string; readonly card: string; readonly field: string; readonly system: string; readonly value?: unknown }
-  | { readonly at: number; readonly type: 'action'; readonly stage: string; readonly card: string; readonly action: ActionType; readonly detail: string }
-  | { readonly at: number; readonly type: 'exit'; readonly stage: string; readonly card: string; readonly reason: ExitType; readonly journey?: string };
+  | {
+      readonly at: number;
+      readonly type: 'capture';
+      readonly stage: string;
+      readonly card: string;
+      readonly field: string;
+      readonly system: string;
+      readonly value?: unknown;
+    }
+  | {
+      readonly at: number;
+      readonly type: 'action';
+      readonly stage: string;
+      readonly card: string;
+      readonly action: ActionType;
+      readonly detail: string;
+    }
+  | {
+      readonly at: number;
+      readonly type: 'exit';
+      readonly stage: string;
+      readonly card: string;
+      readonly reason: ExitType;
+      readonly journey?: string;
+    };
 
 /** A short human description of an action ("send email: Welcome pack"). */
 export function describeAction(action: {

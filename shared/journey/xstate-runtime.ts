@@ -45,7 +45,8 @@ export function createXStateImplementations(input: JourneyDefinition | JourneyMa
 
   return {
     guards: {
-      'journey.rule': ({ context }: { context: XStateContext }, params: Params) => context.state === params.state && ruleEnabled(reactionOf(params), params.rule, context),
+      'journey.rule': ({ context }: { context: XStateContext }, params: Params) =>
+        context.state === params.state && ruleEnabled(reactionOf(params), params.rule, context),
     },
     actions: {
       'journey.enter': assign(({ context }, params: { state: string }) => {
@@ -59,7 +60,11 @@ export function createXStateImplementations(input: JourneyDefinition | JourneyMa
         return step.next ? { ...step.state, cause: step.next.cause } : step.state;
       }),
       'journey.receive': assign(({ context, event }) =>
-        receiveEvent(context, { event: String(event.event), at: Number(event.at), data: (event.data as Record<string, unknown> | undefined) ?? undefined }),
+        receiveEvent(context, {
+          event: String(event.event),
+          at: Number(event.at),
+          data: (event.data as Record<string, unknown> | undefined) ?? undefined,
+        }),
       ),
       'journey.arm': assign(({ context }) => ({ wake: wakeAfter(machine, context) })),
       'journey.tick': assign(({ context }) => ({ t: context.t + (context.wake ?? 0), cause: { type: 'tick' } })),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateBlueprint, type Blueprint } from '../model/index.ts';
 import { cellAt, layoutBlueprint, overlaps, type Rect } from './index.ts';
 
-const inside = (inner: Rect, outer: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+const inside = (inner: Rect, outer: Rect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 
 describe('layoutBlueprint', () => {
   const bp = generateBlueprint({ cards: 400, stages: 12, seed: 9 });
@@ -21,7 +22,8 @@ describe('layoutBlueprint', () => {
     for (const card of layout.cards) expect(inside(card, cells.get(`${card.cell!.stageId}/${card.cell!.laneId}`)!)).toBe(true);
     const sorted = [...layout.cards].sort((a, b) => a.x - b.x);
     for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length && sorted[j]!.x < sorted[i]!.x + sorted[i]!.w; j++) expect(overlaps(sorted[i]!, sorted[j]!)).toBe(false);
+      for (let j = i + 1; j < sorted.length && sorted[j]!.x < sorted[i]!.x + sorted[i]!.w; j++)
+        expect(overlaps(sorted[i]!, sorted[j]!)).toBe(false);
     }
   });
 
@@ -38,7 +40,8 @@ describe('layoutBlueprint', () => {
     expect(curve.points.length).toBeGreaterThan(0);
     for (const p of curve.points) expect(p.y).toBeGreaterThanOrEqual(curve.band.y);
     for (const p of curve.points) expect(p.y).toBeLessThanOrEqual(curve.band.y + curve.band.h);
-    for (const card of layout.cards.filter((c) => c.cell?.laneId === feeling.id)) expect(card.y).toBeGreaterThanOrEqual(curve.band.y + curve.band.h);
+    for (const card of layout.cards.filter((c) => c.cell?.laneId === feeling.id))
+      expect(card.y).toBeGreaterThanOrEqual(curve.band.y + curve.band.h);
   });
 
   it('draws orphaned cards in the Unplaced tray below the grid', () => {

@@ -102,7 +102,8 @@ export function layoutBlueprint(input: LayoutInput, overrides: Partial<LayoutOpt
   // Lane heights: the fullest cell of the lane decides.
   const laneHeights = view.lanes.map((lane) => {
     let rows = 0;
-    for (const stage of view.stages) rows = Math.max(rows, rowsFor(view.cells.get(cellKey(stage.id, lane.id))?.length ?? 0, stageWidth(stage)));
+    for (const stage of view.stages)
+      rows = Math.max(rows, rowsFor(view.cells.get(cellKey(stage.id, lane.id))?.length ?? 0, stageWidth(stage)));
     return Math.max(o.minLaneHeight, bandOf(lane) + gap + rows * (ch + gap));
   });
 
@@ -132,7 +133,17 @@ export function layoutBlueprint(input: LayoutInput, overrides: Partial<LayoutOpt
   const lanes: LaneBox[] = view.lanes.map((lane, index) => {
     const ly = laneYs[index]!;
     const h = laneHeights[index]!;
-    return { id: lane.id, name: lane.name, kind: lane.kind, index, x: 0, y: ly, w: o.laneHeaderWidth, h, band: { x: 0, y: ly, w: gridX + gridW, h } };
+    return {
+      id: lane.id,
+      name: lane.name,
+      kind: lane.kind,
+      index,
+      x: 0,
+      y: ly,
+      w: o.laneHeaderWidth,
+      h,
+      band: { x: 0, y: ly, w: gridX + gridW, h },
+    };
   });
 
   const cells: CellBox[] = [];
@@ -157,7 +168,11 @@ export function layoutBlueprint(input: LayoutInput, overrides: Partial<LayoutOpt
       const rect: Rect = { x: stageXs[si]!, y: laneYs[li]!, w: stageWidth(stage), h: laneHeights[li]! };
       cells.push({ ...rect, stageId: stage.id, laneId: lane.id, cardIds: list.map((c) => c.id) });
       const band = bandOf(lane);
-      placeCards(list, { x: rect.x, y: rect.y + band, w: rect.w, h: rect.h - band }, (index) => ({ stageId: stage.id, laneId: lane.id, index }));
+      placeCards(list, { x: rect.x, y: rect.y + band, w: rect.w, h: rect.h - band }, (index) => ({
+        stageId: stage.id,
+        laneId: lane.id,
+        index,
+      }));
     });
   });
 
@@ -188,7 +203,9 @@ export function layoutBlueprint(input: LayoutInput, overrides: Partial<LayoutOpt
     const band: Rect = { x: gridX, y: lane.y, w: gridW, h: o.emotionBandHeight };
     const points: EmotionPoint[] = [];
     stages.forEach((stage) => {
-      const scores = (view.cells.get(cellKey(stage.id, lane.id)) ?? []).map((c) => c.emotion).filter((e): e is number => typeof e === 'number');
+      const scores = (view.cells.get(cellKey(stage.id, lane.id)) ?? [])
+        .map((c) => c.emotion)
+        .filter((e): e is number => typeof e === 'number');
       if (scores.length === 0) return;
       const emotion = scores.reduce((s, e) => s + e, 0) / scores.length;
       points.push({ stageId: stage.id, emotion, x: stage.x + stage.w / 2, y: band.y + 8 + ((5 - emotion) / 10) * (band.h - 16) });
@@ -197,7 +214,19 @@ export function layoutBlueprint(input: LayoutInput, overrides: Partial<LayoutOpt
   });
 
   const width = gridX + Math.max(gridW, tray?.w ?? 0);
-  return { options: o, bounds: { x: 0, y: 0, w: width, h: bottom }, grid, stages, lanes, cells, cards, cardsById, flows, emotionCurves, tray };
+  return {
+    options: o,
+    bounds: { x: 0, y: 0, w: width, h: bottom },
+    grid,
+    stages,
+    lanes,
+    cells,
+    cards,
+    cardsById,
+    flows,
+    emotionCurves,
+    tray,
+  };
 }
 
 /** Where a flow leaves and enters: the facing sides of the two cards (left/right, else top/bottom). */

@@ -6,10 +6,52 @@ import { ENTITY_COLLECTIONS, ENTITY_SCHEMAS, metaSchema } from './schema.ts';
 
 /** Values of every kind, valid and not, to throw at each field. */
 const PROBES: unknown[] = [
-  '', ' ', '  padded name  ', 'x'.repeat(63), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(201), 'x'.repeat(501), 'x'.repeat(20_001),
-  'a0', 'a0~', 'st_ok', 'has space', '3d', '1d12h', '3 days', 'email', 'webinar', 'draft', 'active', 'touchpoints', 'awareness', 'nope',
-  0, 1, -5, 5, 6, -6, 2.5, 119, 120, 4000, 4001, Number.NaN, Number.POSITIVE_INFINITY, true, false, null, [], {}, { type: 'event', event: 'x' },
-  { type: 'send', channel: 'email' }, { type: 'bogus' }, { volume: 3, conversionRate: 0.5 }, { conversionRate: 2 },
+  '',
+  ' ',
+  '  padded name  ',
+  'x'.repeat(63),
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'x'.repeat(201),
+  'x'.repeat(501),
+  'x'.repeat(20_001),
+  'a0',
+  'a0~',
+  'st_ok',
+  'has space',
+  '3d',
+  '1d12h',
+  '3 days',
+  'email',
+  'webinar',
+  'draft',
+  'active',
+  'touchpoints',
+  'awareness',
+  'nope',
+  0,
+  1,
+  -5,
+  5,
+  6,
+  -6,
+  2.5,
+  119,
+  120,
+  4000,
+  4001,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  false,
+  null,
+  [],
+  {},
+  { type: 'event', event: 'x' },
+  { type: 'send', channel: 'email' },
+  { type: 'bogus' },
+  { volume: 3, conversionRate: 0.5 },
+  { conversionRate: 2 },
 ];
 
 describe('compiled validators agree with zod', () => {
@@ -18,9 +60,10 @@ describe('compiled validators agree with zod', () => {
       const schema = ENTITY_SCHEMAS[name];
       const fast = compileValidator(schema);
       const bp = generateBlueprint({ cards: 300, seed: 12 });
-      const valid: Record<string, unknown>[] = name === 'annotations'
-        ? [{ id: 'shape:1', typeName: 'shape', x: 1, props: { a: [1, 'b'] } }]
-        : (bp[name] as unknown as Record<string, unknown>[]);
+      const valid: Record<string, unknown>[] =
+        name === 'annotations'
+          ? [{ id: 'shape:1', typeName: 'shape', x: 1, props: { a: [1, 'b'] } }]
+          : (bp[name] as unknown as Record<string, unknown>[]);
       const random = seededRandom(99);
       const keys = Object.keys(schema.shape);
       let checked = 0;

@@ -46,10 +46,12 @@ interface ZodLike {
   safeParse(value: unknown): { success: boolean; data?: unknown };
 }
 
-const viaZod = (schema: ZodLike): FieldCheck => (value) => {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : INVALID;
-};
+const viaZod =
+  (schema: ZodLike): FieldCheck =>
+  (value) => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : INVALID;
+  };
 
 function compileString(schema: ZodLike): FieldCheck {
   const steps: Array<(v: string) => string | typeof INVALID> = [];
@@ -138,7 +140,8 @@ export type SafeParse<T> = { success: true; data: T } | { success: false; error:
 export function compileValidator<S extends z.ZodObject>(schema: S): (input: unknown) => SafeParse<z.infer<S>> {
   const zodParse = (input: unknown) => schema.safeParse(input) as SafeParse<z.infer<S>>;
   const def = (schema as unknown as ZodLike)._zod.def;
-  if (def.type !== 'object' || !def.shape || (def.catchall !== undefined && (def.catchall as ZodLike)._zod?.def.type !== 'unknown')) return zodParse;
+  if (def.type !== 'object' || !def.shape || (def.catchall !== undefined && (def.catchall as ZodLike)._zod?.def.type !== 'unknown'))
+    return zodParse;
   const fields = Object.entries(def.shape).map(([key, field]) => compileField(key, field));
   return (input) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return zodParse(input);

@@ -25,7 +25,13 @@ export function generateBlueprint(options: GenerateOptions = {}): Blueprint {
   const id = (kind: Parameters<typeof newId>[0]) => newId(kind, random.bytes);
 
   const stageOrders = firstOrders(stageCount);
-  const stages: Stage[] = stageOrders.map((order, i) => ({ id: id('stage'), name: `Stage ${i + 1}`, order, entryCriterion: `score >= ${i * 10}`, customerGoal: `Goal ${i + 1}` }));
+  const stages: Stage[] = stageOrders.map((order, i) => ({
+    id: id('stage'),
+    name: `Stage ${i + 1}`,
+    order,
+    entryCriterion: `score >= ${i * 10}`,
+    customerGoal: `Goal ${i + 1}`,
+  }));
   const laneKinds = LANE_KINDS.filter((k) => k !== 'custom');
   const laneOrders = firstOrders(laneKinds.length);
   const lanes: Lane[] = laneKinds.map((kind, i) => ({ id: id('lane'), name: kind, kind, order: laneOrders[i]!, owner: '' }));
@@ -40,14 +46,26 @@ export function generateBlueprint(options: GenerateOptions = {}): Blueprint {
     perCell.set(cell, n);
     const kind = CARD_KIND_FOR_LANE[lane.kind];
     const card: Card = {
-      id: id('card'), stageId: stage.id, laneId: lane.id, order: `a${n.toString(36).padStart(4, '0')}`,
-      kind, title: `${kind} ${i + 1}`, notes: random.chance(0.3) ? `Notes for card ${i + 1}` : '', owner: random.pick(['Marketing', 'Sales', 'CX', 'Data']), status: 'active',
+      id: id('card'),
+      stageId: stage.id,
+      laneId: lane.id,
+      order: `a${n.toString(36).padStart(4, '0')}`,
+      kind,
+      title: `${kind} ${i + 1}`,
+      notes: random.chance(0.3) ? `Notes for card ${i + 1}` : '',
+      owner: random.pick(['Marketing', 'Sales', 'CX', 'Data']),
+      status: 'active',
     };
     if (kind === 'touchpoint') Object.assign(card, { channel: random.pick(CHANNELS), content: `Offer ${i}` });
     if (kind === 'feeling') card.emotion = random.int(11) - 5;
-    if (kind === 'data') Object.assign(card, { field: `field_${i}`, source: 'form', system: 'CRM', systemCategory: 'crm', consent: 'consent' });
+    if (kind === 'data')
+      Object.assign(card, { field: `field_${i}`, source: 'form', system: 'CRM', systemCategory: 'crm', consent: 'consent' });
     if (kind === 'system') Object.assign(card, { system: `System ${i % 17}`, vendor: `Vendor ${i % 7}`, systemStatus: 'in-use' });
-    if (kind === 'automation') Object.assign(card, { trigger: { type: 'event', event: `event.${i}` }, action: { type: 'send', channel: 'email', content: `Mail ${i}` } });
+    if (kind === 'automation')
+      Object.assign(card, {
+        trigger: { type: 'event', event: `event.${i}` },
+        action: { type: 'send', channel: 'email', content: `Mail ${i}` },
+      });
     cards.push(card);
   }
 
@@ -60,13 +78,27 @@ export function generateBlueprint(options: GenerateOptions = {}): Blueprint {
     const from = byStage.get(stages[s]!.id);
     const to = byStage.get(stages[Math.min(stageCount - 1, s + 1)]!.id);
     if (!from?.length || !to?.length) continue;
-    flows.push({ id: id('flow'), from: random.pick(from).id, to: random.pick(to).id, event: `step.${i}`, label: '', ...(random.chance(0.2) ? { delay: `${1 + random.int(5)}d` } : {}) });
+    flows.push({
+      id: id('flow'),
+      from: random.pick(from).id,
+      to: random.pick(to).id,
+      event: `step.${i}`,
+      label: '',
+      ...(random.chance(0.2) ? { delay: `${1 + random.int(5)}d` } : {}),
+    });
   }
 
-  return canonicalBlueprint(blueprintSchema.parse({
-    format: BLUEPRINT_FORMAT,
-    meta: { schemaVersion: 2, minAppVersion: '0.1.0', title, status: 'draft', owner: 'Journey ops', description: '' },
-    personas: [{ id: id('persona'), name: 'Buyer', description: 'Generated persona' }],
-    stages, lanes, cards, flows, annotations: [], history: [],
-  }));
+  return canonicalBlueprint(
+    blueprintSchema.parse({
+      format: BLUEPRINT_FORMAT,
+      meta: { schemaVersion: 2, minAppVersion: '0.1.0', title, status: 'draft', owner: 'Journey ops', description: '' },
+      personas: [{ id: id('persona'), name: 'Buyer', description: 'Generated persona' }],
+      stages,
+      lanes,
+      cards,
+      flows,
+      annotations: [],
+      history: [],
+    }),
+  );
 }

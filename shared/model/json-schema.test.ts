@@ -10,7 +10,10 @@ describe('blueprint JSON Schema', () => {
   });
 
   it('describes every entity collection and the closed vocabularies', () => {
-    const schema = blueprintJsonSchema() as { properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }>; required: string[] };
+    const schema = blueprintJsonSchema() as {
+      properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }>;
+      required: string[];
+    };
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'meta', 'stages', 'lanes', 'cards', 'flows']));
     expect(schema.properties.lanes?.items?.properties?.kind?.enum).toContain('thinking-feeling');
     expect(schema.properties.cards?.items?.properties?.channel?.enum).toContain('direct-mail');

@@ -9,12 +9,16 @@ export const BLUEPRINT_SCHEMA_ID = 'https://journeyscroll.dev/schema/blueprint.s
  * default may be omitted.
  */
 export function blueprintJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(blueprintSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(blueprintSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     $id: BLUEPRINT_SCHEMA_ID,
     title: 'JourneyScroll blueprint',
-    description: 'A customer-journey blueprint in JourneyScroll’s interchange form (see docs/document-layout.md). Durations are like 3d, 12h, 1d12h; order keys are fractional-index keys compared as strings.',
+    description:
+      'A customer-journey blueprint in JourneyScroll’s interchange form (see docs/document-layout.md). Durations are like 3d, 12h, 1d12h; order keys are fractional-index keys compared as strings.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }

@@ -22,7 +22,10 @@ describe('ordering', () => {
 
   it('appends after the last item', () => {
     const [a, b] = firstOrders(2);
-    const next = orderAfterLast([{ id: 'x', order: a! }, { id: 'y', order: b! }]);
+    const next = orderAfterLast([
+      { id: 'x', order: a! },
+      { id: 'y', order: b! },
+    ]);
     expect(next > b!).toBe(true);
     expect(orderAfterLast([])).toBe('a0');
   });

@@ -5,7 +5,15 @@ import type { Card, Flow, Lane, Stage } from './schema.ts';
 const stage = (id: string, order: string): Stage => ({ id, name: id, order, entryCriterion: '', customerGoal: '' });
 const lane = (id: string, order: string): Lane => ({ id, name: id, kind: 'touchpoints', order, owner: '' });
 const card = (id: string, stageId: string, laneId: string, order = 'a0'): Card => ({
-  id, stageId, laneId, order, kind: 'touchpoint', title: id, notes: '', owner: '', status: 'draft',
+  id,
+  stageId,
+  laneId,
+  order,
+  kind: 'touchpoint',
+  title: id,
+  notes: '',
+  owner: '',
+  status: 'draft',
 });
 const flow = (id: string, from: string, to: string): Flow => ({ id, from, to, label: '' });
 

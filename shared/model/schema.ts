@@ -27,8 +27,16 @@ import {
  */
 
 export const idSchema = z.string().regex(ID_PATTERN, 'an id is 1–64 letters, digits, _ : or -');
-export const orderSchema = z.string().min(1).max(128).regex(/^[0-9A-Za-z]+$/, 'an order key is base-62');
-export const durationSchema = z.string().min(1, 'a duration is like 3d, 12h, 1d12h or 365d').max(40).regex(DURATION_PATTERN, 'a duration is like 3d, 12h, 1d12h or 365d');
+export const orderSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[0-9A-Za-z]+$/, 'an order key is base-62');
+export const durationSchema = z
+  .string()
+  .min(1, 'a duration is like 3d, 12h, 1d12h or 365d')
+  .max(40)
+  .regex(DURATION_PATTERN, 'a duration is like 3d, 12h, 1d12h or 365d');
 const name = z.string().trim().min(1).max(200);
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
@@ -167,9 +175,7 @@ export const flowSchema = z.object({
 export type Flow = z.infer<typeof flowSchema>;
 
 /** A free-form tldraw record (note, drawing, arrow, image…), kept as the canvas wrote it. */
-export const annotationSchema = z
-  .object({ id: z.string().min(1).max(200), typeName: z.string().min(1).max(100) })
-  .catchall(z.json());
+export const annotationSchema = z.object({ id: z.string().min(1).max(200), typeName: z.string().min(1).max(100) }).catchall(z.json());
 export type Annotation = z.infer<typeof annotationSchema>;
 
 export const historyEntrySchema = z.object({

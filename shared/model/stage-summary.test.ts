@@ -7,7 +7,16 @@ const stage = (id: string, order: string): Stage => ({ id, name: id.toUpperCase(
 const lane = (id: string, kind: Lane['kind']): Lane => ({ id, name: id, kind, order: 'a0', owner: '' });
 let n = 0;
 const card = (stageId: string, laneId: string, fields: Partial<Card>): Card => ({
-  id: `cd_${n++}`, stageId, laneId, order: 'a0', kind: 'note', title: 't', notes: '', owner: '', status: 'active', ...fields,
+  id: `cd_${n++}`,
+  stageId,
+  laneId,
+  order: 'a0',
+  kind: 'note',
+  title: 't',
+  notes: '',
+  owner: '',
+  status: 'active',
+  ...fields,
 });
 
 describe('summariseStages', () => {
@@ -28,8 +37,16 @@ describe('summariseStages', () => {
     ];
     const [a, b] = summariseStages({ stages, lanes, cards, flows: [] });
     expect(a).toEqual({
-      stageId: 'a', name: 'A', touchpoints: 2, channels: ['email', 'webinar'], dataPoints: ['email'], systems: ['CDP', 'CRM'],
-      owners: ['Data', 'Marketing'], automations: 0, emotion: 0.5, cards: 7,
+      stageId: 'a',
+      name: 'A',
+      touchpoints: 2,
+      channels: ['email', 'webinar'],
+      dataPoints: ['email'],
+      systems: ['CDP', 'CRM'],
+      owners: ['Data', 'Marketing'],
+      automations: 0,
+      emotion: 0.5,
+      cards: 7,
     });
     expect(b).toMatchObject({ stageId: 'b', touchpoints: 0, automations: 1, emotion: null, owners: ['Ops'] });
   });

@@ -29,7 +29,9 @@ const distinct = (values: Iterable<string | undefined>): string[] =>
 function summarise(stage: Stage, cards: readonly Card[]): StageSummary {
   const live = cards.filter((c) => c.status !== 'retired');
   const of = (kind: Card['kind']) => live.filter((c) => c.kind === kind);
-  const emotions = of('feeling').map((c) => c.emotion).filter((e): e is number => typeof e === 'number');
+  const emotions = of('feeling')
+    .map((c) => c.emotion)
+    .filter((e): e is number => typeof e === 'number');
   return {
     stageId: stage.id,
     name: stage.name,

@@ -60,7 +60,16 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Where captured data is stored. */
-export const SYSTEM_CATEGORIES = ['crm', 'cdp', 'marketing-automation', 'data-warehouse', 'support-desk', 'product-analytics', 'billing', 'other'] as const;
+export const SYSTEM_CATEGORIES = [
+  'crm',
+  'cdp',
+  'marketing-automation',
+  'data-warehouse',
+  'support-desk',
+  'product-analytics',
+  'billing',
+  'other',
+] as const;
 export type SystemCategory = (typeof SYSTEM_CATEGORIES)[number];
 
 /** Martech gap analysis: what a system card says about the system's future at this stage. */

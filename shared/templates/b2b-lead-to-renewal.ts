@@ -30,8 +30,16 @@ function build(): Blueprint {
     owner: 'Journey operations',
     cardStatus: 'active',
   });
-  t.persona('finance_leader', 'Finance leader (economic buyer)', 'CFO or VP Finance at a 50–1,000-person company; owns the budget and the board reporting calendar.');
-  t.persona('controller', 'Controller (champion)', 'Runs the month-end close with a team of 3–10 accountants; evaluates tools hands-on and lives with the choice.');
+  t.persona(
+    'finance_leader',
+    'Finance leader (economic buyer)',
+    'CFO or VP Finance at a 50–1,000-person company; owns the budget and the board reporting calendar.',
+  );
+  t.persona(
+    'controller',
+    'Controller (champion)',
+    'Runs the month-end close with a team of 3–10 accountants; evaluates tools hands-on and lives with the choice.',
+  );
 
   const { actions, feelings, touchpoints, data, systems, teams, automation } = addDefaultLanes(t);
 
@@ -98,7 +106,10 @@ function build(): Blueprint {
   });
 
   // ── Lead ──────────────────────────────────────────────────────────────────────────────────────
-  const leadSearch = t.card(lead, actions, { key: 'searches', title: 'Searches "how to speed up month-end close" and downloads the guide' });
+  const leadSearch = t.card(lead, actions, {
+    key: 'searches',
+    title: 'Searches "how to speed up month-end close" and downloads the guide',
+  });
   const leadWebinarReg = t.card(lead, actions, { key: 'registers_webinar', title: 'Registers for the monthly close webinar' });
   t.card(lead, feelings, { key: 'curious', title: 'Curious but guarded: "Is this just another vendor pitch?"', emotion: 1 });
   const leadAd = t.card(lead, touchpoints, {
@@ -124,8 +135,24 @@ function build(): Blueprint {
     content: '45-minute live session with a customer controller; registration form',
     owner: 'Field marketing',
   });
-  t.card(lead, data, { key: 'email', title: 'Work email', field: 'email', source: 'Guide or webinar form', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'consent' });
-  t.card(lead, data, { key: 'job_title', title: 'Job title', field: 'jobTitle', source: 'Guide or webinar form', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'consent' });
+  t.card(lead, data, {
+    key: 'email',
+    title: 'Work email',
+    field: 'email',
+    source: 'Guide or webinar form',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
+  t.card(lead, data, {
+    key: 'job_title',
+    title: 'Job title',
+    field: 'jobTitle',
+    source: 'Guide or webinar form',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
   t.card(lead, data, {
     key: 'marketing_consent',
     title: 'Marketing consent (double opt-in)',
@@ -136,9 +163,31 @@ function build(): Blueprint {
     consent: 'consent',
     notes: 'Stored with timestamp and form version as proof of consent.',
   });
-  t.card(lead, data, { key: 'lead_source', title: 'Lead source (UTM)', field: 'leadSource', source: 'UTM parameters of the visit', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'legitimate-interest' });
-  t.card(lead, systems, { key: 'hubspot', title: 'HubSpot Marketing Hub', system: 'HubSpot Marketing Hub', vendor: 'HubSpot', purpose: 'Forms, landing pages, email, lead scoring', systemStatus: 'in-use' });
-  t.card(lead, systems, { key: 'google_ads', title: 'Google Ads', system: 'Google Ads', vendor: 'Google', purpose: 'Paid search acquisition; offline conversions from CRM planned', systemStatus: 'in-use' });
+  t.card(lead, data, {
+    key: 'lead_source',
+    title: 'Lead source (UTM)',
+    field: 'leadSource',
+    source: 'UTM parameters of the visit',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'legitimate-interest',
+  });
+  t.card(lead, systems, {
+    key: 'hubspot',
+    title: 'HubSpot Marketing Hub',
+    system: 'HubSpot Marketing Hub',
+    vendor: 'HubSpot',
+    purpose: 'Forms, landing pages, email, lead scoring',
+    systemStatus: 'in-use',
+  });
+  t.card(lead, systems, {
+    key: 'google_ads',
+    title: 'Google Ads',
+    system: 'Google Ads',
+    vendor: 'Google',
+    purpose: 'Paid search acquisition; offline conversions from CRM planned',
+    systemStatus: 'in-use',
+  });
   t.card(lead, systems, {
     key: 'gotowebinar',
     title: 'GoToWebinar (legacy)',
@@ -148,7 +197,12 @@ function build(): Blueprint {
     systemStatus: 'retire',
     notes: 'Retire in favour of the HubSpot–Zoom Webinar integration: manual exports lose a week of follow-up.',
   });
-  t.card(lead, teams, { key: 'demand_gen', title: 'Demand generation', owner: 'Marketing', notes: 'Owns paid media, the guide programme and the lead target.' });
+  t.card(lead, teams, {
+    key: 'demand_gen',
+    title: 'Demand generation',
+    owner: 'Marketing',
+    notes: 'Owns paid media, the guide programme and the lead target.',
+  });
   const leadCreate = t.card(lead, automation, {
     key: 'create_lead',
     title: 'Create lead and deliver the guide',
@@ -200,9 +254,29 @@ function build(): Blueprint {
     consent: 'legitimate-interest',
     notes: 'Enriched, never asked: keeps forms short. Industry lands in `company.industry` with the same sync.',
   });
-  t.card(p1, data, { key: 'email_engagement', title: 'Email engagement (opens, clicks)', field: 'emailEngagement', source: 'HubSpot email tracking', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'legitimate-interest' });
-  t.card(p1, systems, { key: 'zoominfo', title: 'ZoomInfo', system: 'ZoomInfo', vendor: 'ZoomInfo', purpose: 'Firmographic enrichment so forms ask for four fields, not twelve', systemStatus: 'in-use' });
-  t.card(p1, teams, { key: 'lifecycle', title: 'Lifecycle marketing', owner: 'Marketing', notes: 'Owns the welcome and nurture programmes and their content calendar.' });
+  t.card(p1, data, {
+    key: 'email_engagement',
+    title: 'Email engagement (opens, clicks)',
+    field: 'emailEngagement',
+    source: 'HubSpot email tracking',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'legitimate-interest',
+  });
+  t.card(p1, systems, {
+    key: 'zoominfo',
+    title: 'ZoomInfo',
+    system: 'ZoomInfo',
+    vendor: 'ZoomInfo',
+    purpose: 'Firmographic enrichment so forms ask for four fields, not twelve',
+    systemStatus: 'in-use',
+  });
+  t.card(p1, teams, {
+    key: 'lifecycle',
+    title: 'Lifecycle marketing',
+    owner: 'Marketing',
+    notes: 'Owns the welcome and nurture programmes and their content calendar.',
+  });
   const p1Series = t.card(p1, automation, {
     key: 'welcome_series',
     title: 'Welcome series',
@@ -244,7 +318,15 @@ function build(): Blueprint {
     consent: 'consent',
     notes: 'Progressive profiling: the calculator never re-asks email, title or company.',
   });
-  t.card(p2, data, { key: 'lead_score', title: 'Lead score (behaviour + fit)', field: 'score', source: 'HubSpot scoring model', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'legitimate-interest' });
+  t.card(p2, data, {
+    key: 'lead_score',
+    title: 'Lead score (behaviour + fit)',
+    field: 'score',
+    source: 'HubSpot scoring model',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'legitimate-interest',
+  });
   t.card(p2, systems, {
     key: 'intent_data',
     title: '6sense intent data',
@@ -253,7 +335,12 @@ function build(): Blueprint {
     purpose: 'Account-level buying intent to lift scores of researching accounts',
     systemStatus: 'planned',
   });
-  t.card(p2, teams, { key: 'content', title: 'Content marketing', owner: 'Marketing', notes: 'Writes the nurture content; refreshes benchmarks every quarter.' });
+  t.card(p2, teams, {
+    key: 'content',
+    title: 'Content marketing',
+    owner: 'Marketing',
+    notes: 'Writes the nurture content; refreshes benchmarks every quarter.',
+  });
   const p2OptOut = t.card(p2, automation, {
     key: 'unsubscribe',
     title: 'Unsubscribe: leave every marketing journey',
@@ -293,8 +380,23 @@ function build(): Blueprint {
     content: 'Three plain-text emails referencing what the lead read',
     owner: 'Sales development',
   });
-  t.card(mql, data, { key: 'bant', title: 'Qualification (budget, authority, need, timing)', field: 'qualification', source: 'SDR call notes', system: 'Salesforce', systemCategory: 'crm', consent: 'legitimate-interest' });
-  t.card(mql, systems, { key: 'salesforce', title: 'Salesforce Sales Cloud', system: 'Salesforce Sales Cloud', vendor: 'Salesforce', purpose: 'Leads, contacts, opportunities; the system of record for classification', systemStatus: 'in-use' });
+  t.card(mql, data, {
+    key: 'bant',
+    title: 'Qualification (budget, authority, need, timing)',
+    field: 'qualification',
+    source: 'SDR call notes',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'legitimate-interest',
+  });
+  t.card(mql, systems, {
+    key: 'salesforce',
+    title: 'Salesforce Sales Cloud',
+    system: 'Salesforce Sales Cloud',
+    vendor: 'Salesforce',
+    purpose: 'Leads, contacts, opportunities; the system of record for classification',
+    systemStatus: 'in-use',
+  });
   t.card(mql, systems, {
     key: 'routing_sheet',
     title: 'Lead routing spreadsheet',
@@ -304,7 +406,12 @@ function build(): Blueprint {
     systemStatus: 'retire',
     notes: 'Replace with Salesforce assignment rules: hand routing adds 6 hours to speed-to-lead.',
   });
-  t.card(mql, teams, { key: 'sdrs', title: 'Sales development (SDRs)', owner: 'Sales', notes: 'A human touch replaces automation here: every MQL gets a call within one business hour.' });
+  t.card(mql, teams, {
+    key: 'sdrs',
+    title: 'Sales development (SDRs)',
+    owner: 'Sales',
+    notes: 'A human touch replaces automation here: every MQL gets a call within one business hour.',
+  });
   const mqlRoute = t.card(mql, automation, {
     key: 'route_to_sdr',
     title: 'Route MQL to an SDR',
@@ -328,10 +435,37 @@ function build(): Blueprint {
     owner: 'Account executives',
     metrics: { volume: 210, conversionRate: 0.46, period: '2025-Q1' },
   });
-  t.card(sql, data, { key: 'buying_committee', title: 'Buying committee (roles)', field: 'buyingCommittee', source: 'AE discovery', system: 'Salesforce', systemCategory: 'crm', consent: 'legitimate-interest' });
-  t.card(sql, systems, { key: 'chili_piper', title: 'Chili Piper', system: 'Chili Piper', vendor: 'Chili Piper', purpose: 'Instant demo booking from the SDR email and forms', systemStatus: 'in-use' });
-  t.card(sql, systems, { key: 'gong', title: 'Gong', system: 'Gong', vendor: 'Gong', purpose: 'Call recording and deal insights for coaching', systemStatus: 'in-use' });
-  t.card(sql, teams, { key: 'aes', title: 'Account executives', owner: 'Sales', notes: 'Accept or reject the SQL within two business days.' });
+  t.card(sql, data, {
+    key: 'buying_committee',
+    title: 'Buying committee (roles)',
+    field: 'buyingCommittee',
+    source: 'AE discovery',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'legitimate-interest',
+  });
+  t.card(sql, systems, {
+    key: 'chili_piper',
+    title: 'Chili Piper',
+    system: 'Chili Piper',
+    vendor: 'Chili Piper',
+    purpose: 'Instant demo booking from the SDR email and forms',
+    systemStatus: 'in-use',
+  });
+  t.card(sql, systems, {
+    key: 'gong',
+    title: 'Gong',
+    system: 'Gong',
+    vendor: 'Gong',
+    purpose: 'Call recording and deal insights for coaching',
+    systemStatus: 'in-use',
+  });
+  t.card(sql, teams, {
+    key: 'aes',
+    title: 'Account executives',
+    owner: 'Sales',
+    notes: 'Accept or reject the SQL within two business days.',
+  });
   const sqlAccepted = t.card(sql, automation, {
     key: 'sql_accepted',
     title: 'SQL accepted: prepare the demo',
@@ -369,7 +503,15 @@ function build(): Blueprint {
     content: 'Peer call matched on ERP and company size',
     owner: 'Customer marketing',
   });
-  t.card(opp, data, { key: 'amount', title: 'Opportunity amount and close date', field: 'opportunity.amount', source: 'AE forecast', system: 'Salesforce', systemCategory: 'crm', consent: 'legitimate-interest' });
+  t.card(opp, data, {
+    key: 'amount',
+    title: 'Opportunity amount and close date',
+    field: 'opportunity.amount',
+    source: 'AE forecast',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'legitimate-interest',
+  });
   t.card(opp, systems, {
     key: 'deal_room_tool',
     title: 'Digital sales room',
@@ -378,7 +520,12 @@ function build(): Blueprint {
     purpose: 'Shared mutual action plans; today they are email attachments',
     systemStatus: 'planned',
   });
-  t.card(opp, teams, { key: 'solutions', title: 'Solutions engineering', owner: 'Sales', notes: 'Technical validation, ERP integration plan, security questionnaire.' });
+  t.card(opp, teams, {
+    key: 'solutions',
+    title: 'Solutions engineering',
+    owner: 'Sales',
+    notes: 'Technical validation, ERP integration plan, security questionnaire.',
+  });
   const oppStalled = t.card(opp, automation, {
     key: 'stalled_alert',
     title: 'Stalled deal alert',
@@ -415,11 +562,46 @@ function build(): Blueprint {
     content: 'Multi-year and payment-term options within approval limits',
     owner: 'Account executives',
   });
-  t.card(quote, data, { key: 'discount', title: 'Discount requested', field: 'discountPercent', source: 'Salesforce CPQ', system: 'Salesforce', systemCategory: 'crm', consent: 'contract' });
-  t.card(quote, data, { key: 'billing_contact', title: 'Billing contact and PO number', field: 'billingContact', source: 'Order form', system: 'Chargebee', systemCategory: 'billing', consent: 'contract' });
-  t.card(quote, systems, { key: 'cpq', title: 'Salesforce CPQ', system: 'Salesforce CPQ', vendor: 'Salesforce', purpose: 'Quotes, price books, discount approvals', systemStatus: 'in-use' });
-  t.card(quote, systems, { key: 'docusign', title: 'DocuSign', system: 'DocuSign', vendor: 'DocuSign', purpose: 'E-signature of order forms', systemStatus: 'in-use' });
-  t.card(quote, teams, { key: 'deal_desk', title: 'Deal desk & legal', owner: 'Finance', notes: 'Standard terms in 24 h; non-standard redlines go to legal.' });
+  t.card(quote, data, {
+    key: 'discount',
+    title: 'Discount requested',
+    field: 'discountPercent',
+    source: 'Salesforce CPQ',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'contract',
+  });
+  t.card(quote, data, {
+    key: 'billing_contact',
+    title: 'Billing contact and PO number',
+    field: 'billingContact',
+    source: 'Order form',
+    system: 'Chargebee',
+    systemCategory: 'billing',
+    consent: 'contract',
+  });
+  t.card(quote, systems, {
+    key: 'cpq',
+    title: 'Salesforce CPQ',
+    system: 'Salesforce CPQ',
+    vendor: 'Salesforce',
+    purpose: 'Quotes, price books, discount approvals',
+    systemStatus: 'in-use',
+  });
+  t.card(quote, systems, {
+    key: 'docusign',
+    title: 'DocuSign',
+    system: 'DocuSign',
+    vendor: 'DocuSign',
+    purpose: 'E-signature of order forms',
+    systemStatus: 'in-use',
+  });
+  t.card(quote, teams, {
+    key: 'deal_desk',
+    title: 'Deal desk & legal',
+    owner: 'Finance',
+    notes: 'Standard terms in 24 h; non-standard redlines go to legal.',
+  });
   const quoteApproval = t.card(quote, automation, {
     key: 'discount_approval',
     title: 'Discount above 15 %: finance approval',
@@ -448,10 +630,38 @@ function build(): Blueprint {
     content: 'Goals, success criteria and go-live date agreed with the customer',
     owner: 'Customer success',
   });
-  t.card(customer, data, { key: 'contract_start', title: 'Contract start and term', field: 'contract.startDate', source: 'Signed order form (DocuSign)', system: 'Salesforce', systemCategory: 'crm', consent: 'contract' });
-  t.card(customer, data, { key: 'success_criteria', title: 'Success criteria', field: 'successCriteria', source: 'Handover call (taken from AE notes, only confirmed)', system: 'Salesforce', systemCategory: 'crm', consent: 'contract' });
-  t.card(customer, systems, { key: 'chargebee', title: 'Chargebee', system: 'Chargebee', vendor: 'Chargebee', purpose: 'Subscriptions, invoices, dunning', systemStatus: 'in-use' });
-  t.card(customer, teams, { key: 'cs', title: 'Customer success', owner: 'Customer success', notes: 'CSM assigned before kickoff; the AE stays on the account until go-live.' });
+  t.card(customer, data, {
+    key: 'contract_start',
+    title: 'Contract start and term',
+    field: 'contract.startDate',
+    source: 'Signed order form (DocuSign)',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'contract',
+  });
+  t.card(customer, data, {
+    key: 'success_criteria',
+    title: 'Success criteria',
+    field: 'successCriteria',
+    source: 'Handover call (taken from AE notes, only confirmed)',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'contract',
+  });
+  t.card(customer, systems, {
+    key: 'chargebee',
+    title: 'Chargebee',
+    system: 'Chargebee',
+    vendor: 'Chargebee',
+    purpose: 'Subscriptions, invoices, dunning',
+    systemStatus: 'in-use',
+  });
+  t.card(customer, teams, {
+    key: 'cs',
+    title: 'Customer success',
+    owner: 'Customer success',
+    notes: 'CSM assigned before kickoff; the AE stays on the account until go-live.',
+  });
   const custWon = t.card(customer, automation, {
     key: 'becomes_customer',
     title: 'Closed won: becomes Customer',
@@ -497,11 +707,46 @@ function build(): Blueprint {
     content: 'Weekly group session for new admins',
     owner: 'Onboarding',
   });
-  t.card(onboarding, data, { key: 'erp', title: 'ERP system', field: 'erpSystem', source: 'Setup wizard, pre-filled from sales notes', system: 'Salesforce', systemCategory: 'crm', consent: 'contract' });
-  t.card(onboarding, data, { key: 'setup_progress', title: 'Setup progress events', field: 'setupProgress', source: 'Product events', system: 'Segment', systemCategory: 'cdp', consent: 'contract' });
-  t.card(onboarding, systems, { key: 'pendo', title: 'Pendo', system: 'Pendo', vendor: 'Pendo', purpose: 'In-app guides, checklist, NPS survey', systemStatus: 'in-use' });
-  t.card(onboarding, systems, { key: 'segment', title: 'Segment', system: 'Segment', vendor: 'Twilio', purpose: 'Product events to CRM, marketing automation and the warehouse', systemStatus: 'in-use' });
-  t.card(onboarding, teams, { key: 'onboarding_team', title: 'Onboarding team', owner: 'Customer success', notes: 'Implementation consultants; a human replaces the email course when setup stalls twice.' });
+  t.card(onboarding, data, {
+    key: 'erp',
+    title: 'ERP system',
+    field: 'erpSystem',
+    source: 'Setup wizard, pre-filled from sales notes',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'contract',
+  });
+  t.card(onboarding, data, {
+    key: 'setup_progress',
+    title: 'Setup progress events',
+    field: 'setupProgress',
+    source: 'Product events',
+    system: 'Segment',
+    systemCategory: 'cdp',
+    consent: 'contract',
+  });
+  t.card(onboarding, systems, {
+    key: 'pendo',
+    title: 'Pendo',
+    system: 'Pendo',
+    vendor: 'Pendo',
+    purpose: 'In-app guides, checklist, NPS survey',
+    systemStatus: 'in-use',
+  });
+  t.card(onboarding, systems, {
+    key: 'segment',
+    title: 'Segment',
+    system: 'Segment',
+    vendor: 'Twilio',
+    purpose: 'Product events to CRM, marketing automation and the warehouse',
+    systemStatus: 'in-use',
+  });
+  t.card(onboarding, teams, {
+    key: 'onboarding_team',
+    title: 'Onboarding team',
+    owner: 'Customer success',
+    notes: 'Implementation consultants; a human replaces the email course when setup stalls twice.',
+  });
   const onbNudge = t.card(onboarding, automation, {
     key: 'stuck_nudge',
     title: 'Stuck in setup: offer help',
@@ -548,9 +793,32 @@ function build(): Blueprint {
     content: 'Monthly: tips from other controllers, release notes, office hours',
     owner: 'Customer marketing',
   });
-  t.card(adoption, data, { key: 'health_score', title: 'Health score', field: 'healthScore', source: 'Usage, tickets and NPS, computed nightly', system: 'Snowflake', systemCategory: 'data-warehouse', consent: 'contract' });
-  t.card(adoption, data, { key: 'nps', title: 'NPS', field: 'nps', source: 'In-app survey every 6 months', system: 'Pendo', systemCategory: 'product-analytics', consent: 'consent' });
-  t.card(adoption, systems, { key: 'snowflake', title: 'Snowflake', system: 'Snowflake', vendor: 'Snowflake', purpose: 'Warehouse: usage history and the health-score model', systemStatus: 'in-use' });
+  t.card(adoption, data, {
+    key: 'health_score',
+    title: 'Health score',
+    field: 'healthScore',
+    source: 'Usage, tickets and NPS, computed nightly',
+    system: 'Snowflake',
+    systemCategory: 'data-warehouse',
+    consent: 'contract',
+  });
+  t.card(adoption, data, {
+    key: 'nps',
+    title: 'NPS',
+    field: 'nps',
+    source: 'In-app survey every 6 months',
+    system: 'Pendo',
+    systemCategory: 'product-analytics',
+    consent: 'consent',
+  });
+  t.card(adoption, systems, {
+    key: 'snowflake',
+    title: 'Snowflake',
+    system: 'Snowflake',
+    vendor: 'Snowflake',
+    purpose: 'Warehouse: usage history and the health-score model',
+    systemStatus: 'in-use',
+  });
   t.card(adoption, systems, {
     key: 'cs_platform',
     title: 'Customer success platform',
@@ -559,7 +827,12 @@ function build(): Blueprint {
     purpose: 'Health scores live in a spreadsheet updated monthly — too late to catch churn. Evaluate Gainsight and ChurnZero.',
     systemStatus: 'gap',
   });
-  t.card(adoption, teams, { key: 'csms', title: 'Customer success managers', owner: 'Customer success', notes: 'One CSM per 25 accounts; QBRs for accounts above 30k ARR.' });
+  t.card(adoption, teams, {
+    key: 'csms',
+    title: 'Customer success managers',
+    owner: 'Customer success',
+    notes: 'One CSM per 25 accounts; QBRs for accounts above 30k ARR.',
+  });
   const adoHealth = t.card(adoption, automation, {
     key: 'health_drop',
     title: 'Health score below 50: flag churn risk',
@@ -587,15 +860,40 @@ function build(): Blueprint {
     content: 'VP Customer success + the customer’s finance leader: a written success plan',
     owner: 'Customer success',
   });
-  t.card(churn, data, { key: 'risk_reason', title: 'Churn risk reason', field: 'churnRiskReason', source: 'CSM call notes', system: 'Salesforce', systemCategory: 'crm', consent: 'legitimate-interest' });
-  t.card(churn, systems, { key: 'zendesk', title: 'Zendesk', system: 'Zendesk', vendor: 'Zendesk', purpose: 'Tickets and escalations; ticket volume feeds the health score', systemStatus: 'in-use' });
-  t.card(churn, teams, { key: 'save_team', title: 'Save team: support + customer success', owner: 'Customer success', notes: 'A human play, never automated: the account gets a named owner within a day.' });
+  t.card(churn, data, {
+    key: 'risk_reason',
+    title: 'Churn risk reason',
+    field: 'churnRiskReason',
+    source: 'CSM call notes',
+    system: 'Salesforce',
+    systemCategory: 'crm',
+    consent: 'legitimate-interest',
+  });
+  t.card(churn, systems, {
+    key: 'zendesk',
+    title: 'Zendesk',
+    system: 'Zendesk',
+    vendor: 'Zendesk',
+    purpose: 'Tickets and escalations; ticket volume feeds the health score',
+    systemStatus: 'in-use',
+  });
+  t.card(churn, teams, {
+    key: 'save_team',
+    title: 'Save team: support + customer success',
+    owner: 'Customer success',
+    notes: 'A human play, never automated: the account gets a named owner within a day.',
+  });
   const churnSave = t.card(churn, automation, {
     key: 'save_play',
     title: 'Start the save play',
     owner: 'Customer success',
     trigger: { type: 'segment', segment: 'At-risk accounts' },
-    action: { type: 'create-task', team: 'Customer success', task: 'Save plan in 14 days: exec call, re-training, success plan', system: 'Salesforce' },
+    action: {
+      type: 'create-task',
+      team: 'Customer success',
+      task: 'Save plan in 14 days: exec call, re-training, success plan',
+      system: 'Salesforce',
+    },
   });
   t.card(churn, automation, {
     key: 'cancelled',
@@ -610,7 +908,10 @@ function build(): Blueprint {
   t.flow(churnSave, churnExecCall, { label: 'Exec call' });
 
   // ── Renewal ───────────────────────────────────────────────────────────────────────────────────
-  const renReviews = t.card(renewal, actions, { key: 'reviews_value', title: 'Reviews the value delivered and renews, often with more seats' });
+  const renReviews = t.card(renewal, actions, {
+    key: 'reviews_value',
+    title: 'Reviews the value delivered and renews, often with more seats',
+  });
   const renRefers = t.card(renewal, actions, { key: 'refers', title: 'Agrees to a case study or refers a peer' });
   t.card(renewal, feelings, { key: 'valued', title: 'Valued: "They know our numbers better than we do"', emotion: 3 });
   const renProposal = t.card(renewal, touchpoints, {
@@ -634,16 +935,49 @@ function build(): Blueprint {
     content: 'Case study, peer reference, customer advisory board',
     owner: 'Customer marketing',
   });
-  t.card(renewal, data, { key: 'renewal_date', title: 'Renewal date and amount', field: 'renewalDate', source: 'Chargebee subscription', system: 'Chargebee', systemCategory: 'billing', consent: 'contract' });
-  t.card(renewal, data, { key: 'advocate_opt_in', title: 'Advocate opt-in', field: 'advocateOptIn', source: 'Advocacy invitation reply', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'consent' });
-  t.card(renewal, systems, { key: 'advocacy_platform', title: 'Advocacy platform', system: 'Influitive', vendor: 'Influitive', purpose: 'References and case-study pipeline', systemStatus: 'planned' });
-  t.card(renewal, teams, { key: 'account_management', title: 'Account management', owner: 'Sales', notes: 'Owns renewals and expansion; CSM prepares the value report.' });
+  t.card(renewal, data, {
+    key: 'renewal_date',
+    title: 'Renewal date and amount',
+    field: 'renewalDate',
+    source: 'Chargebee subscription',
+    system: 'Chargebee',
+    systemCategory: 'billing',
+    consent: 'contract',
+  });
+  t.card(renewal, data, {
+    key: 'advocate_opt_in',
+    title: 'Advocate opt-in',
+    field: 'advocateOptIn',
+    source: 'Advocacy invitation reply',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
+  t.card(renewal, systems, {
+    key: 'advocacy_platform',
+    title: 'Advocacy platform',
+    system: 'Influitive',
+    vendor: 'Influitive',
+    purpose: 'References and case-study pipeline',
+    systemStatus: 'planned',
+  });
+  t.card(renewal, teams, {
+    key: 'account_management',
+    title: 'Account management',
+    owner: 'Sales',
+    notes: 'Owns renewals and expansion; CSM prepares the value report.',
+  });
   const renPrepare = t.card(renewal, automation, {
     key: 'prepare_renewal',
     title: 'Renewal window opens: prepare the proposal',
     owner: 'Sales operations',
     trigger: { type: 'segment', segment: 'Renewal due in 90 days' },
-    action: { type: 'create-task', team: 'Account management', task: 'Prepare renewal proposal with the CSM’s value report', system: 'Salesforce' },
+    action: {
+      type: 'create-task',
+      team: 'Account management',
+      task: 'Prepare renewal proposal with the CSM’s value report',
+      system: 'Salesforce',
+    },
   });
   t.card(renewal, automation, {
     key: 'declined',

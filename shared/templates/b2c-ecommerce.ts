@@ -24,7 +24,11 @@ function build(): Blueprint {
     owner: 'E-commerce & CRM',
     cardStatus: 'active',
   });
-  t.persona('home_cook', 'Home cook', '28–45, cooks most evenings, buys kitchenware online after watching short videos; price-aware but pays for quality.');
+  t.persona(
+    'home_cook',
+    'Home cook',
+    '28–45, cooks most evenings, buys kitchenware online after watching short videos; price-aware but pays for quality.',
+  );
   t.persona('gift_buyer', 'Gift buyer', 'Buys once or twice a year for someone else; cares about delivery dates and gift wrap.');
 
   const { actions, feelings, touchpoints, data, systems, teams, automation } = addDefaultLanes(t);
@@ -96,10 +100,41 @@ function build(): Blueprint {
     owner: 'CRM team',
     metrics: { volume: 31000, conversionRate: 0.043, period: 'last 30 days' },
   });
-  t.card(browse, data, { key: 'products_viewed', title: 'Products viewed (anonymous id)', field: 'productsViewed', source: 'Storefront events', system: 'Segment', systemCategory: 'cdp', consent: 'consent', notes: 'Only after cookie consent; stitched to the email when the shopper identifies.' });
-  t.card(browse, data, { key: 'email', title: 'Email address', field: 'email', source: 'Newsletter pop-up', system: 'Klaviyo', systemCategory: 'marketing-automation', consent: 'consent' });
-  t.card(browse, systems, { key: 'shopify', title: 'Shopify Plus', system: 'Shopify Plus', vendor: 'Shopify', purpose: 'Storefront, catalogue, checkout, orders', systemStatus: 'in-use' });
-  t.card(browse, systems, { key: 'meta_ads', title: 'Meta Ads', system: 'Meta Ads', vendor: 'Meta', purpose: 'Prospecting and catalogue retargeting; Conversions API from Shopify', systemStatus: 'in-use' });
+  t.card(browse, data, {
+    key: 'products_viewed',
+    title: 'Products viewed (anonymous id)',
+    field: 'productsViewed',
+    source: 'Storefront events',
+    system: 'Segment',
+    systemCategory: 'cdp',
+    consent: 'consent',
+    notes: 'Only after cookie consent; stitched to the email when the shopper identifies.',
+  });
+  t.card(browse, data, {
+    key: 'email',
+    title: 'Email address',
+    field: 'email',
+    source: 'Newsletter pop-up',
+    system: 'Klaviyo',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
+  t.card(browse, systems, {
+    key: 'shopify',
+    title: 'Shopify Plus',
+    system: 'Shopify Plus',
+    vendor: 'Shopify',
+    purpose: 'Storefront, catalogue, checkout, orders',
+    systemStatus: 'in-use',
+  });
+  t.card(browse, systems, {
+    key: 'meta_ads',
+    title: 'Meta Ads',
+    system: 'Meta Ads',
+    vendor: 'Meta',
+    purpose: 'Prospecting and catalogue retargeting; Conversions API from Shopify',
+    systemStatus: 'in-use',
+  });
   t.card(browse, systems, {
     key: 'recommendations',
     title: 'Personalised recommendations',
@@ -108,7 +143,12 @@ function build(): Blueprint {
     purpose: 'Product pages show best-sellers to everyone; no "goes with what you viewed"',
     systemStatus: 'gap',
   });
-  t.card(browse, teams, { key: 'performance', title: 'Performance marketing', owner: 'Marketing', notes: 'Owns paid social and search budgets against a blended ROAS target.' });
+  t.card(browse, teams, {
+    key: 'performance',
+    title: 'Performance marketing',
+    owner: 'Marketing',
+    notes: 'Owns paid social and search budgets against a blended ROAS target.',
+  });
   const welcome = t.card(browse, automation, {
     key: 'welcome_offer',
     title: 'Welcome offer',
@@ -149,9 +189,29 @@ function build(): Blueprint {
     content: 'Sizing and induction-compatibility answers; hands over to a person after 2 bot turns',
     owner: 'Customer service',
   });
-  t.card(cart, data, { key: 'cart_value', title: 'Cart contents and value', field: 'cart.value', source: 'Cart events', system: 'Segment', systemCategory: 'cdp', consent: 'legitimate-interest' });
-  t.card(cart, systems, { key: 'gorgias', title: 'Gorgias', system: 'Gorgias', vendor: 'Gorgias', purpose: 'Chat and email support with order context', systemStatus: 'in-use' });
-  t.card(cart, teams, { key: 'ecommerce', title: 'E-commerce team', owner: 'E-commerce', notes: 'Owns the storefront, merchandising and checkout conversion.' });
+  t.card(cart, data, {
+    key: 'cart_value',
+    title: 'Cart contents and value',
+    field: 'cart.value',
+    source: 'Cart events',
+    system: 'Segment',
+    systemCategory: 'cdp',
+    consent: 'legitimate-interest',
+  });
+  t.card(cart, systems, {
+    key: 'gorgias',
+    title: 'Gorgias',
+    system: 'Gorgias',
+    vendor: 'Gorgias',
+    purpose: 'Chat and email support with order context',
+    systemStatus: 'in-use',
+  });
+  t.card(cart, teams, {
+    key: 'ecommerce',
+    title: 'E-commerce team',
+    owner: 'E-commerce',
+    notes: 'Owns the storefront, merchandising and checkout conversion.',
+  });
   const freeShipping = t.card(cart, automation, {
     key: 'free_shipping_nudge',
     title: 'Below the free-shipping threshold: suggest an add-on',
@@ -202,9 +262,31 @@ function build(): Blueprint {
     metrics: { volume: 380000, clickRate: 0.0009, period: 'last quarter' },
     notes: 'Retired: below 0.1 % click rate and overlapping with the Meta catalogue ads.',
   });
-  t.card(abandoned, data, { key: 'sms_consent', title: 'SMS consent with mobile number', field: 'smsConsent', source: 'Two-tap SMS opt-in in the cart drawer', system: 'Attentive', systemCategory: 'marketing-automation', consent: 'consent' });
-  t.card(abandoned, systems, { key: 'klaviyo', title: 'Klaviyo', system: 'Klaviyo', vendor: 'Klaviyo', purpose: 'Email flows, segments, on-site forms', systemStatus: 'in-use' });
-  t.card(abandoned, systems, { key: 'attentive', title: 'Attentive', system: 'Attentive', vendor: 'Attentive', purpose: 'SMS consent and messages', systemStatus: 'in-use' });
+  t.card(abandoned, data, {
+    key: 'sms_consent',
+    title: 'SMS consent with mobile number',
+    field: 'smsConsent',
+    source: 'Two-tap SMS opt-in in the cart drawer',
+    system: 'Attentive',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
+  t.card(abandoned, systems, {
+    key: 'klaviyo',
+    title: 'Klaviyo',
+    system: 'Klaviyo',
+    vendor: 'Klaviyo',
+    purpose: 'Email flows, segments, on-site forms',
+    systemStatus: 'in-use',
+  });
+  t.card(abandoned, systems, {
+    key: 'attentive',
+    title: 'Attentive',
+    system: 'Attentive',
+    vendor: 'Attentive',
+    purpose: 'SMS consent and messages',
+    systemStatus: 'in-use',
+  });
   t.card(abandoned, systems, {
     key: 'mailchimp',
     title: 'Mailchimp (legacy newsletter)',
@@ -214,7 +296,12 @@ function build(): Blueprint {
     systemStatus: 'retire',
     notes: 'Two sources of consent; migrate the list into Klaviyo and close the account.',
   });
-  t.card(abandoned, teams, { key: 'crm', title: 'CRM & retention team', owner: 'Marketing', notes: 'Owns every lifecycle flow; decides discount rules with finance.' });
+  t.card(abandoned, teams, {
+    key: 'crm',
+    title: 'CRM & retention team',
+    owner: 'Marketing',
+    notes: 'Owns every lifecycle flow; decides discount rules with finance.',
+  });
   const recoveryFlow = t.card(abandoned, automation, {
     key: 'recovery_flow',
     title: 'Abandoned-cart flow',
@@ -247,10 +334,38 @@ function build(): Blueprint {
     content: 'Items, delivery date, returns link, care guide teaser',
     owner: 'CRM team',
   });
-  t.card(purchase, data, { key: 'shipping_address', title: 'Shipping address', field: 'shippingAddress', source: 'Checkout', system: 'Shopify Plus', systemCategory: 'other', consent: 'contract' });
-  t.card(purchase, data, { key: 'order_value', title: 'Order items and value', field: 'order.value', source: 'Shopify order webhook', system: 'BigQuery', systemCategory: 'data-warehouse', consent: 'contract' });
-  t.card(purchase, systems, { key: 'shopify_payments', title: 'Shopify Payments', system: 'Shopify Payments', vendor: 'Shopify', purpose: 'Cards, Shop Pay, Apple Pay; fraud screening', systemStatus: 'in-use' });
-  t.card(purchase, teams, { key: 'ecom_ops', title: 'E-commerce operations', owner: 'Operations', notes: 'Watches failed payments and fraud holds every morning.' });
+  t.card(purchase, data, {
+    key: 'shipping_address',
+    title: 'Shipping address',
+    field: 'shippingAddress',
+    source: 'Checkout',
+    system: 'Shopify Plus',
+    systemCategory: 'other',
+    consent: 'contract',
+  });
+  t.card(purchase, data, {
+    key: 'order_value',
+    title: 'Order items and value',
+    field: 'order.value',
+    source: 'Shopify order webhook',
+    system: 'BigQuery',
+    systemCategory: 'data-warehouse',
+    consent: 'contract',
+  });
+  t.card(purchase, systems, {
+    key: 'shopify_payments',
+    title: 'Shopify Payments',
+    system: 'Shopify Payments',
+    vendor: 'Shopify',
+    purpose: 'Cards, Shop Pay, Apple Pay; fraud screening',
+    systemStatus: 'in-use',
+  });
+  t.card(purchase, teams, {
+    key: 'ecom_ops',
+    title: 'E-commerce operations',
+    owner: 'Operations',
+    notes: 'Watches failed payments and fraud holds every morning.',
+  });
   const firstOrder = t.card(purchase, automation, {
     key: 'becomes_customer',
     title: 'Order placed: becomes a customer',
@@ -286,9 +401,31 @@ function build(): Blueprint {
     content: 'Bot answers from tracking data; a person handles anything late',
     owner: 'Customer service',
   });
-  t.card(delivery, data, { key: 'delivery_status', title: 'Delivery status', field: 'deliveryStatus', source: 'Carrier webhooks via AfterShip', system: 'Klaviyo', systemCategory: 'marketing-automation', consent: 'contract' });
-  t.card(delivery, systems, { key: 'aftership', title: 'AfterShip', system: 'AfterShip', vendor: 'AfterShip', purpose: 'Tracking events and branded tracking page', systemStatus: 'in-use' });
-  t.card(delivery, systems, { key: 'shipbob', title: 'ShipBob', system: 'ShipBob', vendor: 'ShipBob', purpose: 'Third-party warehouse and fulfilment', systemStatus: 'in-use' });
+  t.card(delivery, data, {
+    key: 'delivery_status',
+    title: 'Delivery status',
+    field: 'deliveryStatus',
+    source: 'Carrier webhooks via AfterShip',
+    system: 'Klaviyo',
+    systemCategory: 'marketing-automation',
+    consent: 'contract',
+  });
+  t.card(delivery, systems, {
+    key: 'aftership',
+    title: 'AfterShip',
+    system: 'AfterShip',
+    vendor: 'AfterShip',
+    purpose: 'Tracking events and branded tracking page',
+    systemStatus: 'in-use',
+  });
+  t.card(delivery, systems, {
+    key: 'shipbob',
+    title: 'ShipBob',
+    system: 'ShipBob',
+    vendor: 'ShipBob',
+    purpose: 'Third-party warehouse and fulfilment',
+    systemStatus: 'in-use',
+  });
   t.card(delivery, systems, {
     key: 'returns_portal',
     title: 'Self-serve returns portal',
@@ -297,7 +434,12 @@ function build(): Blueprint {
     purpose: 'Exchanges before refunds; today returns are arranged by email with customer service',
     systemStatus: 'planned',
   });
-  t.card(delivery, teams, { key: 'fulfilment', title: 'Fulfilment & customer service', owner: 'Operations', notes: 'A person writes to every customer whose parcel is two days late.' });
+  t.card(delivery, teams, {
+    key: 'fulfilment',
+    title: 'Fulfilment & customer service',
+    owner: 'Operations',
+    notes: 'A person writes to every customer whose parcel is two days late.',
+  });
   t.card(delivery, automation, {
     key: 'late_apology',
     title: 'Parcel 2 days late: apologise',
@@ -343,12 +485,55 @@ function build(): Blueprint {
     owner: 'CRM team',
     metrics: { volume: 9800, openRate: 0.36, clickRate: 0.04, revenue: 12800, period: 'last 30 days' },
   });
-  t.card(loyalty, data, { key: 'review_rating', title: 'Review rating', field: 'reviewRating', source: 'Review form', system: 'Yotpo', systemCategory: 'other', consent: 'consent' });
-  t.card(loyalty, data, { key: 'loyalty_tier', title: 'Loyalty points and tier', field: 'loyaltyTier', source: 'Rewards club', system: 'Yotpo', systemCategory: 'other', consent: 'contract' });
-  t.card(loyalty, data, { key: 'clv', title: 'Predicted lifetime value', field: 'clv', source: 'Nightly model on order history', system: 'BigQuery', systemCategory: 'data-warehouse', consent: 'legitimate-interest' });
-  t.card(loyalty, systems, { key: 'yotpo', title: 'Yotpo Reviews & Loyalty', system: 'Yotpo', vendor: 'Yotpo', purpose: 'Reviews, points, tiers', systemStatus: 'in-use' });
-  t.card(loyalty, systems, { key: 'bigquery', title: 'BigQuery', system: 'BigQuery', vendor: 'Google', purpose: 'Order history, CLV model, marketing attribution', systemStatus: 'in-use' });
-  t.card(loyalty, teams, { key: 'loyalty_team', title: 'Loyalty & retention', owner: 'Marketing', notes: 'Owns the rewards club economics with finance.' });
+  t.card(loyalty, data, {
+    key: 'review_rating',
+    title: 'Review rating',
+    field: 'reviewRating',
+    source: 'Review form',
+    system: 'Yotpo',
+    systemCategory: 'other',
+    consent: 'consent',
+  });
+  t.card(loyalty, data, {
+    key: 'loyalty_tier',
+    title: 'Loyalty points and tier',
+    field: 'loyaltyTier',
+    source: 'Rewards club',
+    system: 'Yotpo',
+    systemCategory: 'other',
+    consent: 'contract',
+  });
+  t.card(loyalty, data, {
+    key: 'clv',
+    title: 'Predicted lifetime value',
+    field: 'clv',
+    source: 'Nightly model on order history',
+    system: 'BigQuery',
+    systemCategory: 'data-warehouse',
+    consent: 'legitimate-interest',
+  });
+  t.card(loyalty, systems, {
+    key: 'yotpo',
+    title: 'Yotpo Reviews & Loyalty',
+    system: 'Yotpo',
+    vendor: 'Yotpo',
+    purpose: 'Reviews, points, tiers',
+    systemStatus: 'in-use',
+  });
+  t.card(loyalty, systems, {
+    key: 'bigquery',
+    title: 'BigQuery',
+    system: 'BigQuery',
+    vendor: 'Google',
+    purpose: 'Order history, CLV model, marketing attribution',
+    systemStatus: 'in-use',
+  });
+  t.card(loyalty, teams, {
+    key: 'loyalty_team',
+    title: 'Loyalty & retention',
+    owner: 'Marketing',
+    notes: 'Owns the rewards club economics with finance.',
+  });
   const secondPurchase = t.card(loyalty, automation, {
     key: 'second_purchase',
     title: 'No second order after 30 days: cross-sell',

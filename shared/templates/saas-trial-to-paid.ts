@@ -24,7 +24,11 @@ function build(): Blueprint {
     owner: 'Growth',
     cardStatus: 'active',
   });
-  t.persona('team_lead', 'Team lead (trial starter)', 'Leads a team of 5–30; tries tools on a live project before asking anyone for budget.');
+  t.persona(
+    'team_lead',
+    'Team lead (trial starter)',
+    'Leads a team of 5–30; tries tools on a live project before asking anyone for budget.',
+  );
   t.persona('workspace_admin', 'Workspace admin', 'Owns seats, SSO and billing once the team pays; judges the renewal on usage.');
 
   const { actions, feelings, touchpoints, data, systems, teams, automation } = addDefaultLanes(t);
@@ -83,12 +87,55 @@ function build(): Blueprint {
     owner: 'Growth team',
     metrics: { volume: 900, conversionRate: 0.78, period: 'last 30 days' },
   });
-  t.card(signup, data, { key: 'email', title: 'Work email and name', field: 'email', source: 'Sign-up form / Google profile', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'contract' });
-  t.card(signup, data, { key: 'team_size', title: 'Team size', field: 'teamSize', source: 'Sign-up question (the only one)', system: 'Segment', systemCategory: 'cdp', consent: 'contract' });
-  t.card(signup, data, { key: 'marketing_consent', title: 'Product-news consent', field: 'marketingConsent', source: 'Unticked checkbox on sign-up', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'consent' });
-  t.card(signup, systems, { key: 'auth0', title: 'Auth0', system: 'Auth0', vendor: 'Okta', purpose: 'Sign-up, Google SSO, later SAML for Business', systemStatus: 'in-use' });
-  t.card(signup, systems, { key: 'hubspot', title: 'HubSpot', system: 'HubSpot', vendor: 'HubSpot', purpose: 'Contacts, lifecycle email, sales-assist pipeline', systemStatus: 'in-use' });
-  t.card(signup, teams, { key: 'growth', title: 'Growth team', owner: 'Product', notes: 'PM, designer and engineers owning sign-up to first value; weekly experiment review.' });
+  t.card(signup, data, {
+    key: 'email',
+    title: 'Work email and name',
+    field: 'email',
+    source: 'Sign-up form / Google profile',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'contract',
+  });
+  t.card(signup, data, {
+    key: 'team_size',
+    title: 'Team size',
+    field: 'teamSize',
+    source: 'Sign-up question (the only one)',
+    system: 'Segment',
+    systemCategory: 'cdp',
+    consent: 'contract',
+  });
+  t.card(signup, data, {
+    key: 'marketing_consent',
+    title: 'Product-news consent',
+    field: 'marketingConsent',
+    source: 'Unticked checkbox on sign-up',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'consent',
+  });
+  t.card(signup, systems, {
+    key: 'auth0',
+    title: 'Auth0',
+    system: 'Auth0',
+    vendor: 'Okta',
+    purpose: 'Sign-up, Google SSO, later SAML for Business',
+    systemStatus: 'in-use',
+  });
+  t.card(signup, systems, {
+    key: 'hubspot',
+    title: 'HubSpot',
+    system: 'HubSpot',
+    vendor: 'HubSpot',
+    purpose: 'Contacts, lifecycle email, sales-assist pipeline',
+    systemStatus: 'in-use',
+  });
+  t.card(signup, teams, {
+    key: 'growth',
+    title: 'Growth team',
+    owner: 'Product',
+    notes: 'PM, designer and engineers owning sign-up to first value; weekly experiment review.',
+  });
   const createWorkspace = t.card(signup, automation, {
     key: 'create_workspace',
     title: 'Create workspace and send the welcome',
@@ -147,10 +194,40 @@ function build(): Blueprint {
     metrics: { volume: 2900, clickRate: 0.02, period: 'last quarter before retiring' },
     notes: 'Retired: 2 % booked and trial users called it pushy. Replaced by sales assist for teams of 20+.',
   });
-  t.card(activation, data, { key: 'activation_events', title: 'Activation events', field: 'activationEvents', source: 'Product events (project created, teammate invited)', system: 'Amplitude', systemCategory: 'product-analytics', consent: 'contract' });
-  t.card(activation, data, { key: 'pql_score', title: 'Product-qualified lead score', field: 'pqlScore', source: 'Usage model (invites, projects, integrations)', system: 'HubSpot', systemCategory: 'marketing-automation', consent: 'legitimate-interest' });
-  t.card(activation, systems, { key: 'amplitude', title: 'Amplitude', system: 'Amplitude', vendor: 'Amplitude', purpose: 'Activation funnel, cohorts, experiment readouts', systemStatus: 'in-use' });
-  t.card(activation, systems, { key: 'intercom', title: 'Intercom', system: 'Intercom', vendor: 'Intercom', purpose: 'In-app chat and the sales-assist inbox', systemStatus: 'in-use' });
+  t.card(activation, data, {
+    key: 'activation_events',
+    title: 'Activation events',
+    field: 'activationEvents',
+    source: 'Product events (project created, teammate invited)',
+    system: 'Amplitude',
+    systemCategory: 'product-analytics',
+    consent: 'contract',
+  });
+  t.card(activation, data, {
+    key: 'pql_score',
+    title: 'Product-qualified lead score',
+    field: 'pqlScore',
+    source: 'Usage model (invites, projects, integrations)',
+    system: 'HubSpot',
+    systemCategory: 'marketing-automation',
+    consent: 'legitimate-interest',
+  });
+  t.card(activation, systems, {
+    key: 'amplitude',
+    title: 'Amplitude',
+    system: 'Amplitude',
+    vendor: 'Amplitude',
+    purpose: 'Activation funnel, cohorts, experiment readouts',
+    systemStatus: 'in-use',
+  });
+  t.card(activation, systems, {
+    key: 'intercom',
+    title: 'Intercom',
+    system: 'Intercom',
+    vendor: 'Intercom',
+    purpose: 'In-app chat and the sales-assist inbox',
+    systemStatus: 'in-use',
+  });
   t.card(activation, systems, {
     key: 'appcues',
     title: 'Appcues',
@@ -160,7 +237,12 @@ function build(): Blueprint {
     systemStatus: 'retire',
     notes: 'Retire: tours and checklist compete for the same screen; the checklist converts 2× better.',
   });
-  t.card(activation, teams, { key: 'sales_assist', title: 'Sales assist', owner: 'Sales', notes: 'Human touch for teams of 20+: a guided setup call beats three more emails.' });
+  t.card(activation, teams, {
+    key: 'sales_assist',
+    title: 'Sales assist',
+    owner: 'Sales',
+    notes: 'Human touch for teams of 20+: a guided setup call beats three more emails.',
+  });
   const nudge = t.card(activation, automation, {
     key: 'not_activated_nudge',
     title: 'No project by day 3: nudge',
@@ -212,9 +294,32 @@ function build(): Blueprint {
     content: 'Invoice, plan limits, admin guide',
     owner: 'Billing operations',
   });
-  t.card(paid, data, { key: 'plan', title: 'Plan and billing interval', field: 'plan', source: 'Checkout', system: 'Stripe', systemCategory: 'billing', consent: 'contract' });
-  t.card(paid, data, { key: 'seats_purchased', title: 'Seats purchased', field: 'seats.purchased', source: 'Stripe subscription', system: 'Stripe', systemCategory: 'billing', consent: 'contract' });
-  t.card(paid, systems, { key: 'stripe', title: 'Stripe Billing', system: 'Stripe Billing', vendor: 'Stripe', purpose: 'Checkout, subscriptions, invoices, dunning', systemStatus: 'in-use' });
+  t.card(paid, data, {
+    key: 'plan',
+    title: 'Plan and billing interval',
+    field: 'plan',
+    source: 'Checkout',
+    system: 'Stripe',
+    systemCategory: 'billing',
+    consent: 'contract',
+  });
+  t.card(paid, data, {
+    key: 'seats_purchased',
+    title: 'Seats purchased',
+    field: 'seats.purchased',
+    source: 'Stripe subscription',
+    system: 'Stripe',
+    systemCategory: 'billing',
+    consent: 'contract',
+  });
+  t.card(paid, systems, {
+    key: 'stripe',
+    title: 'Stripe Billing',
+    system: 'Stripe Billing',
+    vendor: 'Stripe',
+    purpose: 'Checkout, subscriptions, invoices, dunning',
+    systemStatus: 'in-use',
+  });
   t.card(paid, systems, {
     key: 'revenue_analytics',
     title: 'Subscription analytics',
@@ -223,7 +328,12 @@ function build(): Blueprint {
     purpose: 'No MRR, churn or cohort dashboards; finance exports Stripe CSVs monthly. Evaluate ChartMogul.',
     systemStatus: 'gap',
   });
-  t.card(paid, teams, { key: 'billing_ops', title: 'Billing operations', owner: 'Finance', notes: 'Refunds, invoices for procurement, failed-payment follow-up.' });
+  t.card(paid, teams, {
+    key: 'billing_ops',
+    title: 'Billing operations',
+    owner: 'Finance',
+    notes: 'Refunds, invoices for procurement, failed-payment follow-up.',
+  });
   const becomesCustomer = t.card(paid, automation, {
     key: 'becomes_customer',
     title: 'Subscription started: becomes Customer',
@@ -269,9 +379,29 @@ function build(): Blueprint {
     content: 'Automations, portfolio views, reporting',
     owner: 'Customer marketing',
   });
-  t.card(expansion, data, { key: 'seat_utilisation', title: 'Seat utilisation', field: 'seatUtilisation', source: 'Daily usage job', system: 'Snowflake', systemCategory: 'data-warehouse', consent: 'contract' });
-  t.card(expansion, systems, { key: 'snowflake', title: 'Snowflake', system: 'Snowflake', vendor: 'Snowflake', purpose: 'Usage history, seat utilisation, health model', systemStatus: 'in-use' });
-  t.card(expansion, teams, { key: 'account_management', title: 'Account management', owner: 'Sales', notes: 'Works accounts above 50 seats; everyone else expands self-serve.' });
+  t.card(expansion, data, {
+    key: 'seat_utilisation',
+    title: 'Seat utilisation',
+    field: 'seatUtilisation',
+    source: 'Daily usage job',
+    system: 'Snowflake',
+    systemCategory: 'data-warehouse',
+    consent: 'contract',
+  });
+  t.card(expansion, systems, {
+    key: 'snowflake',
+    title: 'Snowflake',
+    system: 'Snowflake',
+    vendor: 'Snowflake',
+    purpose: 'Usage history, seat utilisation, health model',
+    systemStatus: 'in-use',
+  });
+  t.card(expansion, teams, {
+    key: 'account_management',
+    title: 'Account management',
+    owner: 'Sales',
+    notes: 'Works accounts above 50 seats; everyone else expands self-serve.',
+  });
   const expansionPlay = t.card(expansion, automation, {
     key: 'expansion_play',
     title: 'Seats 90 % used: expansion play',
@@ -316,7 +446,15 @@ function build(): Blueprint {
     content: 'Usage review, multi-year option, roadmap',
     owner: 'Account management',
   });
-  t.card(renewal, data, { key: 'renewal_outcome', title: 'Renewal outcome and reason', field: 'renewalOutcome', source: 'Stripe subscription + account manager notes', system: 'HubSpot', systemCategory: 'crm', consent: 'contract' });
+  t.card(renewal, data, {
+    key: 'renewal_outcome',
+    title: 'Renewal outcome and reason',
+    field: 'renewalOutcome',
+    source: 'Stripe subscription + account manager notes',
+    system: 'HubSpot',
+    systemCategory: 'crm',
+    consent: 'contract',
+  });
   t.card(renewal, systems, {
     key: 'cs_platform',
     title: 'Customer success platform',
@@ -325,7 +463,12 @@ function build(): Blueprint {
     purpose: 'Health scores and renewal forecasts in one place',
     systemStatus: 'planned',
   });
-  t.card(renewal, teams, { key: 'customer_success', title: 'Customer success', owner: 'Customer success', notes: 'Pooled CSMs review every renewal above $10k 60 days out.' });
+  t.card(renewal, teams, {
+    key: 'customer_success',
+    title: 'Customer success',
+    owner: 'Customer success',
+    notes: 'Pooled CSMs review every renewal above $10k 60 days out.',
+  });
   const noticeAutomation = t.card(renewal, automation, {
     key: 'send_notice',
     title: 'Invoice upcoming: send the renewal notice',

@@ -87,7 +87,16 @@ describe.each(filled.map((t) => [t.id, t] as const))('%s (filled in)', (id, temp
 
   it('puts every card kind of its lane in its lane, and stages have entry criteria and goals', () => {
     const laneKind = new Map(bp.lanes.map((l) => [l.id, l.kind]));
-    const expectedKind = { 'customer-actions': 'action', 'thinking-feeling': 'feeling', touchpoints: 'touchpoint', data: 'data', systems: 'system', teams: 'team', automation: 'automation', custom: 'note' };
+    const expectedKind = {
+      'customer-actions': 'action',
+      'thinking-feeling': 'feeling',
+      touchpoints: 'touchpoint',
+      data: 'data',
+      systems: 'system',
+      teams: 'team',
+      automation: 'automation',
+      custom: 'note',
+    };
     for (const card of bp.cards) expect(card.kind, card.id).toBe(expectedKind[laneKind.get(card.laneId)!]);
     for (const stage of bp.stages) {
       expect(stage.macroStage, stage.id).toBeDefined();
@@ -98,7 +107,11 @@ describe.each(filled.map((t) => [t.id, t] as const))('%s (filled in)', (id, temp
 
   it('draws an emotion curve: a scored feeling in every stage, with highs and lows', () => {
     const feelings = bp.cards.filter((c) => c.kind === 'feeling');
-    for (const stage of bp.stages) expect(feelings.some((c) => c.stageId === stage.id && c.emotion !== undefined), stage.id).toBe(true);
+    for (const stage of bp.stages)
+      expect(
+        feelings.some((c) => c.stageId === stage.id && c.emotion !== undefined),
+        stage.id,
+      ).toBe(true);
     const scores = feelings.map((c) => c.emotion!);
     expect(Math.max(...scores)).toBeGreaterThanOrEqual(2);
     expect(Math.min(...scores)).toBeLessThanOrEqual(-1);
@@ -107,7 +120,8 @@ describe.each(filled.map((t) => [t.id, t] as const))('%s (filled in)', (id, temp
   it('fills the kind-specific fields: channels and content, data with consent, systems with vendors, owners, metrics', () => {
     for (const card of bp.cards) {
       if (card.kind === 'touchpoint') expect([card.channel, card.content, card.owner].every(Boolean), card.id).toBe(true);
-      if (card.kind === 'data') expect([card.field, card.source, card.system, card.systemCategory, card.consent].every(Boolean), card.id).toBe(true);
+      if (card.kind === 'data')
+        expect([card.field, card.source, card.system, card.systemCategory, card.consent].every(Boolean), card.id).toBe(true);
       if (card.kind === 'system') expect([card.system, card.vendor, card.purpose, card.systemStatus].every(Boolean), card.id).toBe(true);
       if (card.kind === 'team') expect(card.owner, card.id).not.toBe('');
     }
@@ -144,7 +158,18 @@ describe('B2B lead to renewal', () => {
 
   it('runs the twelve stages of DOMAIN.md with their macro stages', () => {
     expect(stageNames(bp)).toEqual([
-      'Lead', 'Prospect stage 1', 'Prospect stage 2', 'MQL', 'SQL', 'Opportunity', 'Quote', 'Customer', 'Onboarding', 'Adoption', 'Churn risk', 'Renewal',
+      'Lead',
+      'Prospect stage 1',
+      'Prospect stage 2',
+      'MQL',
+      'SQL',
+      'Opportunity',
+      'Quote',
+      'Customer',
+      'Onboarding',
+      'Adoption',
+      'Churn risk',
+      'Renewal',
     ]);
     const macro = sortByOrder(bp.stages).map((s) => s.macroStage);
     expect(macro[0]).toBe('awareness');
@@ -158,10 +183,27 @@ describe('B2B lead to renewal', () => {
   });
 
   it('sends a rejected SQL back to nurture after a wait, and branches churn risk into a save play or back to adoption', () => {
-    expect(transitions.find((f) => f.fromStage === 'st_sql' && f.toStage === 'st_prospect_2')).toMatchObject({ event: 'lead.rejected', delay: '30d' });
-    expect(transitions.filter((f) => f.fromStage === 'st_adoption').map((f) => f.toStage).sort()).toEqual(['st_churn_risk', 'st_renewal']);
-    expect(transitions.filter((f) => f.fromStage === 'st_churn_risk').map((f) => f.toStage).sort()).toEqual(['st_adoption', 'st_renewal']);
-    expect(transitions.find((f) => f.fromStage === 'st_renewal')).toMatchObject({ toStage: 'st_adoption', event: 'renewal.signed', delay: '30d' });
+    expect(transitions.find((f) => f.fromStage === 'st_sql' && f.toStage === 'st_prospect_2')).toMatchObject({
+      event: 'lead.rejected',
+      delay: '30d',
+    });
+    expect(
+      transitions
+        .filter((f) => f.fromStage === 'st_adoption')
+        .map((f) => f.toStage)
+        .sort(),
+    ).toEqual(['st_churn_risk', 'st_renewal']);
+    expect(
+      transitions
+        .filter((f) => f.fromStage === 'st_churn_risk')
+        .map((f) => f.toStage)
+        .sort(),
+    ).toEqual(['st_adoption', 'st_renewal']);
+    expect(transitions.find((f) => f.fromStage === 'st_renewal')).toMatchObject({
+      toStage: 'st_adoption',
+      event: 'renewal.signed',
+      delay: '30d',
+    });
   });
 
   it('carries every transition on an event, a condition or a delay written the way the compiler reads them', () => {

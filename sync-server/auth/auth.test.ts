@@ -80,6 +80,7 @@ describe('authorize', () => {
 
   it('knows loopback addresses', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
-    for (const a of [undefined, '', '10.0.0.1', '::ffff:10.0.0.1', 'fe80::1', '::', '0.0.0.0', '1127.0.0.1']) expect(isLoopback(a)).toBe(false);
+    for (const a of [undefined, '', '10.0.0.1', '::ffff:10.0.0.1', 'fe80::1', '::', '0.0.0.0', '1127.0.0.1'])
+      expect(isLoopback(a)).toBe(false);
   });
 });

@@ -1,9 +1,7 @@
 import { CloseCode, ROOM_NAME_PATTERN, type Role } from '../../shared/sync/contract.ts';
 import { verifyToken } from './token.ts';
 
-export type Decision =
-  | { readonly ok: true; readonly role: Role }
-  | { readonly ok: false; readonly code: number; readonly reason: string };
+export type Decision = { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly code: number; readonly reason: string };
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 export function isLoopback(address: string | undefined): boolean {

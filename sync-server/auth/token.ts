@@ -37,11 +37,7 @@ const claimsSchema = z.object({
 const encodeJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
 
-export function signToken(
-  claims: { room: string; role: Role; ttlMs: number },
-  secret: string,
-  now: number = Date.now(),
-): string {
+export function signToken(claims: { room: string; role: Role; ttlMs: number }, secret: string, now: number = Date.now()): string {
   checkSecret(secret);
   if (claims.room !== '*' && !ROOM_NAME_PATTERN.test(claims.room)) throw new Error(`invalid room name "${claims.room}"`);
   if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
@@ -70,7 +66,8 @@ export function verifyToken(token: string, secret: string, now: number = Date.no
   const [header, payload, signature] = parts as [string, string, string];
   if (!BASE64URL.test(signature)) return { ok: false, problem: 'malformed', message: 'token is not a JWT' };
   try {
-    if (!headerSchema.safeParse(decodeJson(header)).success) return { ok: false, problem: 'signature', message: 'token is not signed with HS256' };
+    if (!headerSchema.safeParse(decodeJson(header)).success)
+      return { ok: false, problem: 'signature', message: 'token is not signed with HS256' };
   } catch {
     return { ok: false, problem: 'malformed', message: 'token header does not decode' };
   }
@@ -88,7 +85,8 @@ export function verifyToken(token: string, secret: string, now: number = Date.no
   if (!parsed.success) return { ok: false, problem: 'malformed', message: 'token claims are invalid (room, role, exp)' };
   const seconds = now / 1000;
   if (parsed.data.exp <= seconds) return { ok: false, problem: 'expired', message: 'token expired' };
-  if (parsed.data.nbf !== undefined && parsed.data.nbf > seconds) return { ok: false, problem: 'not-yet-valid', message: 'token not valid yet' };
+  if (parsed.data.nbf !== undefined && parsed.data.nbf > seconds)
+    return { ok: false, problem: 'not-yet-valid', message: 'token not valid yet' };
   const { room, role, exp, iat } = parsed.data;
   return { ok: true, claims: iat === undefined ? { room, role, exp } : { room, role, exp, iat } };
 }

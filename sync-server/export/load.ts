@@ -10,7 +10,8 @@ import { getTemplate, TEMPLATES } from '../../shared/templates/index.ts';
  * a built-in template (`--template NAME`), or — where a definition is enough — a Journey
  * Definition v1 JSON. Every failure is an Error with a message fit for the terminal.
  */
-export type Input = { kind: 'blueprint'; blueprint: Blueprint; source: string } | { kind: 'definition'; definition: JourneyDefinition; source: string };
+export type Input =
+  { kind: 'blueprint'; blueprint: Blueprint; source: string } | { kind: 'definition'; definition: JourneyDefinition; source: string };
 
 export class InputError extends Error {}
 
@@ -31,7 +32,9 @@ export function loadInput(cwd: string, file: string | undefined, template: strin
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new InputError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.journey') {
@@ -50,17 +53,28 @@ export function loadInput(cwd: string, file: string | undefined, template: strin
   }
   const format = json && typeof json === 'object' ? (json as { format?: unknown }).format : undefined;
   if (format === DEFINITION_FORMAT) {
-    if (!allowDefinition) throw new InputError(`${file} is a journey definition; this command needs a blueprint (.journey or blueprint JSON)`);
+    if (!allowDefinition)
+      throw new InputError(`${file} is a journey definition; this command needs a blueprint (.journey or blueprint JSON)`);
     const result = validateDefinition(json);
-    if (!result.ok) throw new InputError(`${file} fails the journey definition schema:\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    if (!result.ok)
+      throw new InputError(
+        `${file} fails the journey definition schema:\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+      );
     return { kind: 'definition', definition: result.definition, source: file };
   }
   if (format !== BLUEPRINT_FORMAT) {
-    throw new InputError(`${file}: unknown JSON format ${JSON.stringify(format ?? null)} — expected "${BLUEPRINT_FORMAT}"${allowDefinition ? ` or "${DEFINITION_FORMAT}"` : ''}`);
+    throw new InputError(
+      `${file}: unknown JSON format ${JSON.stringify(format ?? null)} — expected "${BLUEPRINT_FORMAT}"${allowDefinition ? ` or "${DEFINITION_FORMAT}"` : ''}`,
+    );
   }
   const parsed = blueprintSchema.safeParse(json);
   if (!parsed.success) {
-    throw new InputError(`${file} is not a valid blueprint:\n${parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
+    throw new InputError(
+      `${file} is not a valid blueprint:\n${parsed.error.issues
+        .slice(0, 20)
+        .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('\n')}`,
+    );
   }
   return { kind: 'blueprint', blueprint: parsed.data, source: file };
 }

@@ -26,12 +26,14 @@ export function isLogLevel(value: unknown): value is LogLevel {
 const serialize = (value: unknown): unknown => (value instanceof Error ? { name: value.name, message: value.message } : value);
 
 export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const at = (lineLevel: Exclude<LogLevel, 'silent'>, always = false) => (msg: string, fields: LogFields = {}) => {
-    if (level === 'silent' || (!always && RANK[lineLevel] < RANK[level])) return;
-    const record: Record<string, unknown> = { time: new Date().toISOString(), level: lineLevel, msg };
-    for (const [key, value] of Object.entries(fields)) record[key] = serialize(value);
-    write(`${JSON.stringify(record)}\n`);
-  };
+  const at =
+    (lineLevel: Exclude<LogLevel, 'silent'>, always = false) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (level === 'silent' || (!always && RANK[lineLevel] < RANK[level])) return;
+      const record: Record<string, unknown> = { time: new Date().toISOString(), level: lineLevel, msg };
+      for (const [key, value] of Object.entries(fields)) record[key] = serialize(value);
+      write(`${JSON.stringify(record)}\n`);
+    };
   return { level, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), lifecycle: at('info', true) };
 }
 

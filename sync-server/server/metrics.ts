@@ -69,7 +69,11 @@ export type Metrics = ReturnType<typeof createMetrics>;
 export function createMetrics(sources: GaugeSources) {
   const started = Date.now();
   const metrics = {
-    messagesReceived: new Counter('journeyscroll_messages_received_total', 'WebSocket messages received, by y-websocket message type.', 'type'),
+    messagesReceived: new Counter(
+      'journeyscroll_messages_received_total',
+      'WebSocket messages received, by y-websocket message type.',
+      'type',
+    ),
     messagesSent: new Counter('journeyscroll_messages_sent_total', 'WebSocket messages sent to clients.'),
     bytesReceived: new Counter('journeyscroll_received_bytes_total', 'Bytes of WebSocket messages received.'),
     bytesSent: new Counter('journeyscroll_sent_bytes_total', 'Bytes of WebSocket messages sent.'),
@@ -81,8 +85,16 @@ export function createMetrics(sources: GaugeSources) {
       [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
     ),
     commitBatchUpdates: new Counter('journeyscroll_commits_total', 'Group commits (transactions) performed.'),
-    connectionsOpened: new Counter('journeyscroll_connections_opened_total', 'WebSocket connections accepted into a room, by role.', 'role'),
-    connectionsRefused: new Counter('journeyscroll_connections_refused_total', 'Connections refused before joining a room, by close code.', 'code'),
+    connectionsOpened: new Counter(
+      'journeyscroll_connections_opened_total',
+      'WebSocket connections accepted into a room, by role.',
+      'role',
+    ),
+    connectionsRefused: new Counter(
+      'journeyscroll_connections_refused_total',
+      'Connections refused before joining a room, by close code.',
+      'code',
+    ),
     connectionsClosedByServer: new Counter(
       'journeyscroll_connections_closed_total',
       'Connections the server closed for a limit or a protocol violation, by close code.',
@@ -95,29 +107,31 @@ export function createMetrics(sources: GaugeSources) {
     render(): string {
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();
-      return [
-        gauge('journeyscroll_rooms', 'Rooms loaded in memory.', sources.rooms()),
-        gauge('journeyscroll_connections', 'Open WebSocket connections in rooms.', sources.connections()),
-        metrics.messagesReceived.render(),
-        metrics.messagesSent.render(),
-        metrics.bytesReceived.render(),
-        metrics.bytesSent.render(),
-        metrics.updatesCommitted.render(),
-        metrics.commitBatchUpdates.render(),
-        metrics.commitFailures.render(),
-        metrics.commitDuration.render(),
-        metrics.connectionsOpened.render(),
-        metrics.connectionsRefused.render(),
-        metrics.connectionsClosedByServer.render(),
-        metrics.viewerWritesDropped.render(),
-        metrics.roomsLoaded.render(),
-        metrics.compactions.render(),
-        metrics.corruptEntries.render(),
-        gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
-        gauge('process_heap_bytes', 'V8 heap used in bytes.', mem.heapUsed),
-        `# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.\n# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`,
-        gauge('process_start_time_seconds', 'Start time of the process since the epoch in seconds.', Math.floor(started / 1000)),
-      ].join('\n\n') + '\n';
+      return (
+        [
+          gauge('journeyscroll_rooms', 'Rooms loaded in memory.', sources.rooms()),
+          gauge('journeyscroll_connections', 'Open WebSocket connections in rooms.', sources.connections()),
+          metrics.messagesReceived.render(),
+          metrics.messagesSent.render(),
+          metrics.bytesReceived.render(),
+          metrics.bytesSent.render(),
+          metrics.updatesCommitted.render(),
+          metrics.commitBatchUpdates.render(),
+          metrics.commitFailures.render(),
+          metrics.commitDuration.render(),
+          metrics.connectionsOpened.render(),
+          metrics.connectionsRefused.render(),
+          metrics.connectionsClosedByServer.render(),
+          metrics.viewerWritesDropped.render(),
+          metrics.roomsLoaded.render(),
+          metrics.compactions.render(),
+          metrics.corruptEntries.render(),
+          gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
+          gauge('process_heap_bytes', 'V8 heap used in bytes.', mem.heapUsed),
+          `# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.\n# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`,
+          gauge('process_start_time_seconds', 'Start time of the process since the epoch in seconds.', Math.floor(started / 1000)),
+        ].join('\n\n') + '\n'
+      );
     },
   };
   return metrics;

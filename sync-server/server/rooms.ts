@@ -225,7 +225,12 @@ export class RoomManager {
         room.tailUpdates = 0;
         room.tailBytes = 0;
         this.#settings.metrics.compactions.inc();
-        this.#settings.logger.debug('room compacted', { room: room.name, seq: result.seq, bytes: result.snapshotBytes, ms: round(performance.now() - start) });
+        this.#settings.logger.debug('room compacted', {
+          room: room.name,
+          seq: result.seq,
+          bytes: result.snapshotBytes,
+          ms: round(performance.now() - start),
+        });
       }
     } catch (error) {
       this.#settings.logger.error('compaction failed', { room: room.name, error });

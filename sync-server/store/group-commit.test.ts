@@ -47,7 +47,13 @@ describe('group commit', () => {
     expect(store.roomInfo('even')).toBeUndefined();
     await Promise.all(done);
     expect(batches.map((b) => b.updates)).toEqual([5]);
-    expect(seen).toEqual([[0, 1], [1, 1], [2, 2], [3, 2], [4, 3]]);
+    expect(seen).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 3],
+    ]);
     expect(await group.commit('even', updates(1)[0]!)).toBe(4);
   });
 

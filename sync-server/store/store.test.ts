@@ -64,7 +64,12 @@ describe('document store', () => {
     expect(content(loaded(store, 'room-a'))).toEqual(content(a.doc));
     expect(content(loaded(store, 'room-b'))).toEqual({ text: '', map: { k: 1 } });
     expect(store.roomInfo('room-a')).toMatchObject({ name: 'room-a', seq: 2, tailUpdates: 2, snapshotSeq: 0 });
-    expect(store.listRooms().map((r) => r.name).sort()).toEqual(['room-a', 'room-b']);
+    expect(
+      store
+        .listRooms()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['room-a', 'room-b']);
   });
 
   it('loads an unknown room as an empty document and rejects bad names and non-updates', () => {
@@ -87,7 +92,13 @@ describe('document store', () => {
     d.getMap('m').set('a', 1);
     d.getMap('m').set('b', 2);
     d.getMap('m').set('c', 3);
-    expect(store.appendUpdates([{ room: 'r1', update: ups[0]! }, { room: 'r2', update: ups[0]! }, { room: 'r1', update: ups[1]! }])).toEqual([1, 1, 2]);
+    expect(
+      store.appendUpdates([
+        { room: 'r1', update: ups[0]! },
+        { room: 'r2', update: ups[0]! },
+        { room: 'r1', update: ups[1]! },
+      ]),
+    ).toEqual([1, 1, 2]);
     expect(store.appendUpdates([{ room: 'r1', update: ups[2]! }])).toEqual([3]);
     expect(loaded(store, 'r1').getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3 });
   });
@@ -142,7 +153,7 @@ describe('document store', () => {
     store.close();
 
     const raw = new Database(file);
-    raw.prepare("UPDATE updates SET data = zeroblob(length(data)) WHERE seq = 3").run(); // checksum no longer matches
+    raw.prepare('UPDATE updates SET data = zeroblob(length(data)) WHERE seq = 3').run(); // checksum no longer matches
     // seq 5 keeps a valid checksum but does not decode.
     const garbage = Buffer.from([7, 200, 1, 2, 3]);
     raw.prepare('UPDATE updates SET data = ?, crc = ? WHERE seq = 5').run(garbage, crc32(garbage));

@@ -16,8 +16,15 @@ import {
   type StoreOptions,
 } from './types.ts';
 
-interface RoomRow { id: number; last_seq: number }
-interface EntryRow { seq: number; data: Buffer; crc: number }
+interface RoomRow {
+  id: number;
+  last_seq: number;
+}
+interface EntryRow {
+  seq: number;
+  data: Buffer;
+  crc: number;
+}
 interface InfoRow {
   name: string;
   last_seq: number;
@@ -39,9 +46,11 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
   const durability = options.durability ?? 'full';
   const exclusive = options.exclusive ?? true;
   const validate = options.validateUpdates ?? true;
-  const report = options.onError ?? ((error: StoreError) => {
-    process.emitWarning(`journeyscroll store: ${error.message}`, 'StoreWarning');
-  });
+  const report =
+    options.onError ??
+    ((error: StoreError) => {
+      process.emitWarning(`journeyscroll store: ${error.message}`, 'StoreWarning');
+    });
   const now = options.now ?? Date.now;
 
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -73,9 +82,7 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
       'INSERT INTO updates (room_id, seq, data, crc, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     snapshots: db.prepare<[number], EntryRow>('SELECT seq, data, crc FROM snapshots WHERE room_id = ? ORDER BY seq DESC LIMIT 2'),
-    updatesAfter: db.prepare<[number, number], EntryRow>(
-      'SELECT seq, data, crc FROM updates WHERE room_id = ? AND seq > ? ORDER BY seq',
-    ),
+    updatesAfter: db.prepare<[number, number], EntryRow>('SELECT seq, data, crc FROM updates WHERE room_id = ? AND seq > ? ORDER BY seq'),
     insertSnapshot: db.prepare<[number, number, Buffer, number, number]>(
       'INSERT OR REPLACE INTO snapshots (room_id, seq, data, crc, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -158,7 +165,7 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
 
   /** Applies one stored entry; returns why it was refused, or null when it applied. */
   function applyEntry(doc: Y.Doc, entry: EntryRow): string | null {
-    if ((crc32(entry.data) >>> 0) !== entry.crc >>> 0) return 'checksum mismatch';
+    if (crc32(entry.data) >>> 0 !== entry.crc >>> 0) return 'checksum mismatch';
     try {
       Y.applyUpdate(doc, entry.data);
       return null;
@@ -209,7 +216,8 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
         if (bad.length > 0 && doc.store.pendingStructs) holes += fillLostClockRanges(doc);
       }
     });
-    if (holes > 0) report({ room, seq: 0, kind: 'update', message: `room ${room}: ${holes} lost clock range(s) filled so later edits load` });
+    if (holes > 0)
+      report({ room, seq: 0, kind: 'update', message: `room ${room}: ${holes} lost clock range(s) filled so later edits load` });
 
     for (const { kind, entry, reason } of bad) {
       report({ room, seq: entry.seq, kind, message: `room ${room}: ${kind} ${entry.seq} skipped (${reason}); moved to quarantine` });

@@ -35,7 +35,9 @@ async function loadTime(page: Page, url: string, cards: number): Promise<number>
   await page.goto(url);
   return page.evaluate(async (n) => {
     type Box = { minX: number; minY: number; maxX: number; maxY: number };
-    type Js = { editor?: { getCulledShapes(): Set<string>; getViewportPageBounds(): Box; getShapePageBounds(id: string): Box | undefined } };
+    type Js = {
+      editor?: { getCulledShapes(): Set<string>; getViewportPageBounds(): Box; getShapePageBounds(id: string): Box | undefined };
+    };
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
       const js = (window as unknown as { journeyscroll?: Js }).journeyscroll;
@@ -84,11 +86,28 @@ export async function run(): Promise<void> {
         const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, serviceWorkers: 'block' });
         const page = await context.newPage();
         loads.push(await loadTime(page, `${server.origin}/b/${room}`, cards));
-        if (cards === 5_000) edits.push(await remoteBatch(page, seed, blueprint.cards.slice(i * 500, i * 500 + 500).map((c) => c.id), i));
+        if (cards === 5_000)
+          edits.push(
+            await remoteBatch(
+              page,
+              seed,
+              blueprint.cards.slice(i * 500, i * 500 + 500).map((c) => c.id),
+              i,
+            ),
+          );
         await context.close();
       }
-      report('canvas', `${cards} cards: synced → all mounted, those in view drawn (median of ${RUNS})`, `${ms(median(loads))}  [${loads.map((v) => v.toFixed(0)).join(', ')}]`);
-      if (edits.length) report('canvas', `${cards} cards: remote batch of 500 card edits applied and drawn (median of ${RUNS})`, `${ms(median(edits))}  [${edits.map((v) => v.toFixed(0)).join(', ')}]`);
+      report(
+        'canvas',
+        `${cards} cards: synced → all mounted, those in view drawn (median of ${RUNS})`,
+        `${ms(median(loads))}  [${loads.map((v) => v.toFixed(0)).join(', ')}]`,
+      );
+      if (edits.length)
+        report(
+          'canvas',
+          `${cards} cards: remote batch of 500 card edits applied and drawn (median of ${RUNS})`,
+          `${ms(median(edits))}  [${edits.map((v) => v.toFixed(0)).join(', ')}]`,
+        );
       writer.provider.awareness.destroy(); // its check timer would keep the process alive
       writer.destroy();
     }

@@ -8,7 +8,8 @@ import { median, ms, report, timeRuns } from './stats.ts';
 export async function run(): Promise<void> {
   const blueprint = generateBlueprint({ seed: 42, stages: 24, cards: 5000, flowRatio: 0.5 });
   const definition = compileBlueprint(blueprint);
-  const figure = async (name: string, fn: () => unknown, runs = 7) => report('journey', `${name} (5,000 cards)`, ms(median(await timeRuns(runs, fn, 1))));
+  const figure = async (name: string, fn: () => unknown, runs = 7) =>
+    report('journey', `${name} (5,000 cards)`, ms(median(await timeRuns(runs, fn, 1))));
   await figure('compile blueprint → definition v1', () => compileBlueprint(blueprint));
   await figure('lint', () => lintBlueprint(blueprint));
   await figure('export xstate', () => exportXState(definition));

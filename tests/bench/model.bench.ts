@@ -31,12 +31,20 @@ export async function run(): Promise<void> {
     const remote = new Y.Doc();
     Y.applyUpdate(remote, state);
     const target = blueprint.cards[0]!.id;
-    const warm = timeSync(21, (i) => {
-      updateCard(remote, target, { title: `Edit ${i}` });
-      Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
-      return readBlueprint(doc);
-    }, 3);
-    report(part, `${cards} cards: 1 remote card edit + readBlueprint (median of 21: wall, CPU)`, `${ms(median(warm.wall))}, ${ms(median(warm.cpu))}`);
+    const warm = timeSync(
+      21,
+      (i) => {
+        updateCard(remote, target, { title: `Edit ${i}` });
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+        return readBlueprint(doc);
+      },
+      3,
+    );
+    report(
+      part,
+      `${cards} cards: 1 remote card edit + readBlueprint (median of 21: wall, CPU)`,
+      `${ms(median(warm.wall))}, ${ms(median(warm.cpu))}`,
+    );
 
     const read = readBlueprint(doc);
     const layouts = timeSync(21, () => layoutBlueprint(read), 3);
@@ -52,6 +60,10 @@ export async function run(): Promise<void> {
     const file = encodeJourneyFile(doc);
     const saves = await timeRuns(11, () => encodeJourneyFile(doc));
     const opens = await timeRuns(11, () => decodeJourneyFile(file));
-    report(part, `${cards} cards: .journey save / open (median of 11)`, `${ms(median(saves))} / ${ms(median(opens))} (${(file.length / 1024).toFixed(0)} KiB)`);
+    report(
+      part,
+      `${cards} cards: .journey save / open (median of 11)`,
+      `${ms(median(saves))} / ${ms(median(opens))} (${(file.length / 1024).toFixed(0)} KiB)`,
+    );
   }
 }

@@ -79,7 +79,9 @@ function connect(index: number): Promise<BenchClient> {
       reject(error);
     });
     ws.on('open', () => {
-      ws.send(frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))));
+      ws.send(
+        frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))),
+      );
     });
     ws.on('message', (data: Buffer) => {
       const now = performance.now();
@@ -89,7 +91,15 @@ function connect(index: number): Promise<BenchClient> {
       if (type === 0) {
         // The server's step 1: answer with what it lacks (nothing, normally), as a provider would.
         const sv = decoding.readVarUint8Array(d);
-        ws.send(frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, sv)))));
+        ws.send(
+          frame(
+            (e) => (
+              encoding.writeVarUint(e, 0),
+              encoding.writeVarUint(e, 1),
+              encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, sv))
+            ),
+          ),
+        );
       } else if (type === 1) {
         if (!client.synced) {
           client.synced = true;
@@ -117,13 +127,16 @@ const text = (c: BenchClient) => c.doc.getText('notes');
 let n = 0;
 for (const client of clients) {
   // Random phase, then one small edit every 1/RATE s: type a word, or set a card field.
-  setTimeout(() => {
-    client.timer = setInterval(() => {
-      n++;
-      if (n % 3 === 0) client.doc.getMap('cards').set(`card${n % 200}`, `v${n}`);
-      else text(client).insert(text(client).length, `w${n} `);
-    }, 1000 / RATE);
-  }, Math.random() * (1000 / RATE));
+  setTimeout(
+    () => {
+      client.timer = setInterval(() => {
+        n++;
+        if (n % 3 === 0) client.doc.getMap('cards').set(`card${n % 200}`, `v${n}`);
+        else text(client).insert(text(client).length, `w${n} `);
+      }, 1000 / RATE);
+    },
+    Math.random() * (1000 / RATE),
+  );
 }
 
 await new Promise((r) => setTimeout(r, WARMUP_MS));
@@ -140,7 +153,8 @@ await new Promise((r) => setTimeout(r, 1500));
 for (const c of clients) c.ws.close(1000);
 
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? Number.NaN;
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? Number.NaN;
 process.stdout.write(
   `${JSON.stringify({
     sent,

@@ -89,7 +89,15 @@ async function propagation(clients: number, rooms: number): Promise<Propagation>
   try {
     const load = spawn(
       process.execPath,
-      [join(here, 'sync-clients.ts'), `ws://127.0.0.1:${server.port}/sync`, String(clients), String(rooms), String(RATE), String(WARMUP_MS), String(MEASURE_MS)],
+      [
+        join(here, 'sync-clients.ts'),
+        `ws://127.0.0.1:${server.port}/sync`,
+        String(clients),
+        String(rooms),
+        String(RATE),
+        String(WARMUP_MS),
+        String(MEASURE_MS),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     // Server CPU over exactly the measured window: the generator says when it starts and stops.
@@ -124,7 +132,9 @@ async function propagation(clients: number, rooms: number): Promise<Propagation>
       serverCpuPercent: ((ticksAtEnd - ticksAtStart) / CLK_TCK / ((endedAt - startedAt) / 1000)) * 100,
       clientCpuPercent: r.clientCpuPercent!,
       peakRssMiB: peakRssMiB(pid),
-      commitMs: (metric(metrics, 'journeyscroll_commit_duration_seconds_sum') / metric(metrics, 'journeyscroll_commit_duration_seconds_count')) * 1000,
+      commitMs:
+        (metric(metrics, 'journeyscroll_commit_duration_seconds_sum') / metric(metrics, 'journeyscroll_commit_duration_seconds_count')) *
+        1000,
       updatesPerCommit: metric(metrics, 'journeyscroll_updates_committed_total') / commits,
     };
   } finally {
@@ -167,7 +177,8 @@ export function buildHistory(file: string, room: string, total: number, scatter 
       }
       return c;
     };
-    const setField = () => card(`card${int(300)}`).set(pick(['title', 'stageId', 'laneId', 'order', 'status', 'owner']), `v${session}.${batch.length}`);
+    const setField = () =>
+      card(`card${int(300)}`).set(pick(['title', 'stageId', 'laneId', 'order', 'status', 'owner']), `v${session}.${batch.length}`);
     while (batch.length < 1000 && updates + batch.length < total) {
       const r = rand();
       if (scatter) {
@@ -212,7 +223,8 @@ async function coldLoad(file: string, room: string): Promise<{ ms: number; warmM
 
 const mib = (v: number) => `${v.toFixed(1)} MiB`;
 const pct = (v: number) => `${v.toFixed(1)} %`;
-const spread = (values: number[], fmt: (v: number) => string) => `${fmt(median(values))}  (runs: ${values.map((v) => fmt(v).replace(/ .*/, '')).join(', ')})`;
+const spread = (values: number[], fmt: (v: number) => string) =>
+  `${fmt(median(values))}  (runs: ${values.map((v) => fmt(v).replace(/ .*/, '')).join(', ')})`;
 
 export async function run(): Promise<void> {
   report('sync', `propagation: ${RATE} edits/s per client, ${MEASURE_MS / 1000} s measured, median of ${RUNS} runs`, '');
@@ -229,10 +241,18 @@ export async function run(): Promise<void> {
     report('sync', `${label}: latency p50`, spread(m('p50'), ms));
     report('sync', `${label}: latency p95`, spread(m('p95'), ms));
     report('sync', `${label}: latency p99`, spread(m('p99'), ms));
-    report('sync', `${label}: updates delivered (of sent x peers)`, `${pct(median(m('deliveredPercent')))}  (${Math.round(median(m('sent')))} updates sent)`);
+    report(
+      'sync',
+      `${label}: updates delivered (of sent x peers)`,
+      `${pct(median(m('deliveredPercent')))}  (${Math.round(median(m('sent')))} updates sent)`,
+    );
     report('sync', `${label}: server CPU`, spread(m('serverCpuPercent'), pct));
     report('sync', `${label}: server peak RSS`, spread(m('peakRssMiB'), mib));
-    report('sync', `${label}: group commit (fsync) mean`, `${ms(median(m('commitMs')))}, ${median(m('updatesPerCommit')).toFixed(2)} updates/commit`);
+    report(
+      'sync',
+      `${label}: group commit (fsync) mean`,
+      `${ms(median(m('commitMs')))}, ${median(m('updatesPerCommit')).toFixed(2)} updates/commit`,
+    );
     report('sync', `${label}: load generator CPU (other process)`, pct(median(m('clientCpuPercent'))));
   }
 
@@ -240,21 +260,57 @@ export async function run(): Promise<void> {
   try {
     const file = join(dir, 'journeyscroll.sqlite');
     const built = buildHistory(file, 'history', 100_000);
-    report('sync', 'cold load: room of 100,000 updates built', `${(built.bytes / 1024 / 1024).toFixed(1)} MiB of updates in ${ms(built.ms)}`);
+    report(
+      'sync',
+      'cold load: room of 100,000 updates built',
+      `${(built.bytes / 1024 / 1024).toFixed(1)} MiB of updates in ${ms(built.ms)}`,
+    );
     const before: Array<{ ms: number; warmMs: number }> = [];
     for (let i = 0; i < 5; i++) before.push(await coldLoad(file, 'history'));
-    report('sync', 'cold load before compaction (fresh process, median of 5)', spread(before.map((r) => r.ms), ms));
-    report('sync', 'cold load before compaction (running process, median of 5)', spread(before.map((r) => r.warmMs), ms));
+    report(
+      'sync',
+      'cold load before compaction (fresh process, median of 5)',
+      spread(
+        before.map((r) => r.ms),
+        ms,
+      ),
+    );
+    report(
+      'sync',
+      'cold load before compaction (running process, median of 5)',
+      spread(
+        before.map((r) => r.warmMs),
+        ms,
+      ),
+    );
     const store = openStore(file);
     const start = performance.now();
     const compacted = store.compact('history')!;
     const compactMs = performance.now() - start;
     store.close();
-    report('sync', 'compaction of the 100,000-update room', `${ms(compactMs)} -> snapshot ${(compacted.snapshotBytes / 1024).toFixed(0)} KiB`);
+    report(
+      'sync',
+      'compaction of the 100,000-update room',
+      `${ms(compactMs)} -> snapshot ${(compacted.snapshotBytes / 1024).toFixed(0)} KiB`,
+    );
     const after: Array<{ ms: number; warmMs: number }> = [];
     for (let i = 0; i < 5; i++) after.push(await coldLoad(file, 'history'));
-    report('sync', 'cold load after compaction (fresh process, median of 5)', spread(after.map((r) => r.ms), ms));
-    report('sync', 'cold load after compaction (running process, median of 5)', spread(after.map((r) => r.warmMs), ms));
+    report(
+      'sync',
+      'cold load after compaction (fresh process, median of 5)',
+      spread(
+        after.map((r) => r.ms),
+        ms,
+      ),
+    );
+    report(
+      'sync',
+      'cold load after compaction (running process, median of 5)',
+      spread(
+        after.map((r) => r.warmMs),
+        ms,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,17 +30,23 @@ afterAll(async () => {
   await handler?.dispose();
 });
 
-type Live = { journeyscroll: { doc: Y.Doc; session: { unsaved(): number }; readBlueprint(): { stages: unknown[]; cards: unknown[]; meta: { title: string } } } };
-const model = (page: Page) => page.evaluate(() => {
-  const bp = (window as unknown as Live).journeyscroll.readBlueprint();
-  return { stages: bp.stages.length, cards: bp.cards.length, title: bp.meta.title };
-});
+type Live = {
+  journeyscroll: {
+    doc: Y.Doc;
+    session: { unsaved(): number };
+    readBlueprint(): { stages: unknown[]; cards: unknown[]; meta: { title: string } };
+  };
+};
+const model = (page: Page) =>
+  page.evaluate(() => {
+    const bp = (window as unknown as Live).journeyscroll.readBlueprint();
+    return { stages: bp.stages.length, cards: bp.cards.length, title: bp.meta.title };
+  });
 const libraryTitles = (page: Page) => page.locator('.js-library-list .js-open').allInnerTexts();
 
 /** Waits until the blueprint view has its session and canvas (BlueprintApp's onReady). */
-const ready = (page: Page) => page.waitForFunction(() => Boolean((window as unknown as Partial<Live>).journeyscroll?.session), undefined, { timeout: 30_000 });
-
-
+const ready = (page: Page) =>
+  page.waitForFunction(() => Boolean((window as unknown as Partial<Live>).journeyscroll?.session), undefined, { timeout: 30_000 });
 
 describe('local-first desktop library', () => {
   it('keeps a created and edited blueprint across closing the window: a new window finds everything', async () => {
@@ -54,7 +60,12 @@ describe('local-first desktop library', () => {
     await page.getByRole('button', { name: 'Add stage' }).click();
     await expect.poll(() => model(page), { timeout: 15_000 }).toMatchObject({ title: 'Renewal journey, desktop' });
     const before = await model(page);
-    await waitUntil('every change is acknowledged', async () => (await statusText(page)) === 'Saved on this device' && (await page.evaluate(() => (window as unknown as Live).journeyscroll.session.unsaved())) === 0);
+    await waitUntil(
+      'every change is acknowledged',
+      async () =>
+        (await statusText(page)) === 'Saved on this device' &&
+        (await page.evaluate(() => (window as unknown as Live).journeyscroll.session.unsaved())) === 0,
+    );
     await page.close();
 
     const again = await openApp(context);
@@ -94,7 +105,11 @@ describe('local-first desktop library', () => {
         if (i % 10 === 0) await new Promise((r) => setTimeout(r, 2));
       }
     });
-    await waitUntil('the renderer re-sent everything', async () => (await page.evaluate(() => (window as unknown as Live).journeyscroll.session.unsaved())) === 0, 30_000);
+    await waitUntil(
+      'the renderer re-sent everything',
+      async () => (await page.evaluate(() => (window as unknown as Live).journeyscroll.session.unsaved())) === 0,
+      30_000,
+    );
     expect(await statusText(page)).toBe('Saved on this device');
     await page.close();
     await handler.stop();
@@ -136,7 +151,9 @@ describe('local-first desktop library', () => {
     handler.answer(corrupt);
     await page.getByRole('button', { name: 'Open .journey file…' }).click();
     const alert = page.getByRole('alert').locator('span');
-    await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toBe('This .journey file cannot be opened: its document data does not match its checksum — the file is damaged.');
+    await expect
+      .poll(() => alert.innerText(), { timeout: 15_000 })
+      .toBe('This .journey file cannot be opened: its document data does not match its checksum — the file is damaged.');
     expect(await libraryTitles(page)).toEqual(before);
     expect(await handler.call('library.list', `${ORIGIN}/`, undefined)).toEqual(listed);
 
@@ -145,7 +162,9 @@ describe('local-first desktop library', () => {
     writeFileSync(truncated, new TextDecoder().decode(encodeJourneyFile(doc)).slice(0, 500));
     handler.answer(truncated);
     await emit(page, 'command', 'file.open');
-    await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toMatch(/^This \.journey file cannot be opened: it ends abruptly or is not valid JSON — it was probably truncated\.$/);
+    await expect
+      .poll(() => alert.innerText(), { timeout: 15_000 })
+      .toMatch(/^This \.journey file cannot be opened: it ends abruptly or is not valid JSON — it was probably truncated\.$/);
     expect(await handler.call('library.list', `${ORIGIN}/`, undefined)).toEqual(listed);
 
     const good = join(handler.dir, 'good.journey');
@@ -160,9 +179,15 @@ describe('local-first desktop library', () => {
 
   it('refuses calls from a frame of another origin, through the same bridge', async () => {
     const page = await openApp(context);
-    await page.route('http://elsewhere.localhost/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }));
+    await page.route('http://elsewhere.localhost/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }),
+    );
     await page.goto('http://elsewhere.localhost/');
-    const result = await page.evaluate(() => (window as unknown as { journeyscrollDesktop: { invoke(c: string, a?: unknown): Promise<unknown> } }).journeyscrollDesktop.invoke('library.list'));
+    const result = await page.evaluate(() =>
+      (window as unknown as { journeyscrollDesktop: { invoke(c: string, a?: unknown): Promise<unknown> } }).journeyscrollDesktop.invoke(
+        'library.list',
+      ),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     await page.close();
   });

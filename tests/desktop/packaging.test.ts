@@ -21,7 +21,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function standInElectronDist(): string {
   const dist = join(work, 'electron-dist');
   mkdirSync(join(dist, 'resources'), { recursive: true });
-  const electronVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+    .version;
   writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho "stand-in Electron: packaging smoke test only" >&2\nexit 1\n');
   chmodSync(join(dist, 'electron'), 0o755);
   writeFileSync(join(dist, 'version'), electronVersion);
@@ -56,13 +57,33 @@ describe('packaging', () => {
     const asar = join(resources, 'app.asar');
     expect(existsSync(join(unpacked, 'journeyscroll')), 'the executable, renamed').toBe(true);
     const files = new Set(listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js']) {
+    for (const file of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/node_modules/better-sqlite3/lib/index.js',
+    ]) {
       expect(files.has(file), `${file} in app.asar`).toBe(true);
     }
-    expect([...files].some((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js')), 'the renderer bundle').toBe(true);
+    expect(
+      [...files].some((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js')),
+      'the renderer bundle',
+    ).toBe(true);
     // Only what the bundles need: no source, no renderer packages, no tests.
-    for (const absent of ['/node_modules/react', '/node_modules/tldraw', '/node_modules/yjs', '/electron', '/renderer', '/tests', '/shared']) {
-      expect([...files].some((f) => f === absent || f.startsWith(`${absent}/`)), `${absent} must not be packed`).toBe(false);
+    for (const absent of [
+      '/node_modules/react',
+      '/node_modules/tldraw',
+      '/node_modules/yjs',
+      '/electron',
+      '/renderer',
+      '/tests',
+      '/shared',
+    ]) {
+      expect(
+        [...files].some((f) => f === absent || f.startsWith(`${absent}/`)),
+        `${absent} must not be packed`,
+      ).toBe(false);
     }
     const manifest = JSON.parse(extractFile(asar, 'package.json').toString()) as { main: string };
     expect(manifest.main).toBe('out/main/index.js');

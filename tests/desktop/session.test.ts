@@ -89,7 +89,9 @@ describe('desktop session: every update saved, acknowledged, re-sent until it is
     session.onConnectionChange(() => changes.push(session.saving!()));
     for (let i = 0; i < 20; i++) session.doc.getArray<number>('edits').push([i]);
     await until('retrying', () => session.saving!() === 'retrying');
-    expect(session.refusal()).toMatch(/^Changes are not saved yet: JourneyScroll could not reach its storage \(the main process is gone\)\. Retrying…$/);
+    expect(session.refusal()).toMatch(
+      /^Changes are not saved yet: JourneyScroll could not reach its storage \(the main process is gone\)\. Retrying…$/,
+    );
     expect(session.unsaved()).toBe(20);
     expect(stored()).toEqual([]);
     down = false;

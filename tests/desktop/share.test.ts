@@ -44,7 +44,9 @@ describe('sharing a local blueprint', () => {
     await dialog.getByRole('combobox', { name: 'Server' }).fill(`ws://127.0.0.1:${server.port}/sync`);
     await dialog.getByRole('textbox', { name: 'Access token (when the server has a secret)' }).fill(token);
     await dialog.getByRole('button', { name: 'Publish' }).click();
-    await expect.poll(() => dialog.getByRole('status', { name: 'Sharing status' }).innerText(), { timeout: 15_000 }).toBe(`Shared on ws://127.0.0.1:${server.port}/sync.`);
+    await expect
+      .poll(() => dialog.getByRole('status', { name: 'Sharing status' }).innerText(), { timeout: 15_000 })
+      .toBe(`Shared on ws://127.0.0.1:${server.port}/sync.`);
     const appLink = await dialog.getByRole('textbox', { name: 'Join link for the app' }).inputValue();
     expect(parseAppLink(appLink)).toEqual({ server: `ws://127.0.0.1:${server.port}/sync`, room: id, token });
     const browserLink = await dialog.getByRole('textbox', { name: /^Join link for a browser/ }).inputValue();
@@ -64,7 +66,13 @@ describe('sharing a local blueprint', () => {
     expect(await page.locator('.js-card').count()).toBe(cards);
     await page.getByRole('button', { name: 'Add stage' }).click();
     await waitUntil('the desktop edit reaches the guest', async () => (await joined.model()).stages.length === stages + 2);
-    await waitUntil('all saved locally', async () => (await page.evaluate(() => (window as unknown as { journeyscroll: { session: { unsaved(): number } } }).journeyscroll.session.unsaved())) === 0);
+    await waitUntil(
+      'all saved locally',
+      async () =>
+        (await page.evaluate(() =>
+          (window as unknown as { journeyscroll: { session: { unsaved(): number } } }).journeyscroll.session.unsaved(),
+        )) === 0,
+    );
     expect(guest.outside).toEqual([]);
 
     // Local again: the server keeps its copy, this device keeps everything.

@@ -73,11 +73,15 @@ describe('hosting a workshop from the desktop app', () => {
     const port = await freePort();
     await dialog.getByRole('spinbutton', { name: 'Port' }).fill(String(port));
     await dialog.getByRole('button', { name: 'Start hosting' }).click();
-    await expect.poll(() => page.getByRole('status', { name: 'Workshop status' }).innerText(), { timeout: 15_000 }).toBe(`Hosting this blueprint on port ${port}. People on this network join with the links below.`);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Workshop status' }).innerText(), { timeout: 15_000 })
+      .toBe(`Hosting this blueprint on port ${port}. People on this network join with the links below.`);
     const editorLink = await dialog.getByRole('textbox', { name: 'Browser link for editors (127.0.0.1)' }).inputValue();
     expect(editorLink).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/b/${id}\\?token=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
     const appLink = await dialog.getByRole('textbox', { name: 'App link for editors (127.0.0.1)' }).inputValue();
-    expect(appLink).toBe(`journeyscroll://b/${id}?server=${encodeURIComponent(`ws://127.0.0.1:${port}/sync`)}&token=${new URL(editorLink).searchParams.get('token')}`);
+    expect(appLink).toBe(
+      `journeyscroll://b/${id}?server=${encodeURIComponent(`ws://127.0.0.1:${port}/sync`)}&token=${new URL(editorLink).searchParams.get('token')}`,
+    );
     expect(await dialog.getByRole('textbox', { name: 'Editor token' }).inputValue()).toBe(new URL(editorLink).searchParams.get('token'));
     // The QR code holds exactly the editor link.
     expect(await decodeQr(page)).toBe(editorLink);
@@ -118,7 +122,9 @@ describe('hosting a workshop from the desktop app', () => {
     // Stop: the server closes, the host's window is local again, the guest is offline.
     await page.getByRole('button', { name: 'Hosting a workshop…' }).click();
     await page.getByRole('dialog', { name: 'Host a workshop' }).getByRole('button', { name: 'Stop hosting' }).click();
-    await expect.poll(() => page.getByRole('status', { name: 'Workshop status' }).innerText(), { timeout: 15_000 }).toMatch(/^Not hosting\./);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Workshop status' }).innerText(), { timeout: 15_000 })
+      .toMatch(/^Not hosting\./);
     await waitUntil('the host is local again', async () => (await statusText(page)) === 'Saved on this device');
     await expectConnection(joined.page, /Offline|Connecting/);
     expect((await hostModel()).stages.length).toBe(stages + 1);

@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../sync-server/auth/token.ts';
-import { drag, expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import {
+  drag,
+  expectConnection,
+  guardedContext,
+  layoutOf,
+  openBlueprint,
+  pageToScreen,
+  waitUntil,
+  type BlueprintPage,
+} from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -17,7 +26,7 @@ let b: BlueprintPage;
 let v: BlueprintPage;
 
 beforeAll(async () => {
-    const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+  const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
   const viewerToken = signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
   const [ca, cb, cv] = await Promise.all([0, 1, 2].map(() => guardedContext(env.browser, env.server.origin)));
   outside.push(ca!.outside, cb!.outside, cv!.outside);
@@ -61,11 +70,18 @@ describe('two editors and a viewer on one blueprint', () => {
     const cellA = layoutA.cells.find((c) => c.stageId === target.stageId && c.laneId === target.laneId)!;
     expect(cellA.cardIds).toContain(card.id);
     const shape = a.page.locator(`[data-shape-id="shape:c:${card.id}"]`);
-    const [topLeft, bottomRight] = await Promise.all([pageToScreen(a.page, { x: cellA.x, y: cellA.y }), pageToScreen(a.page, { x: cellA.x + cellA.w, y: cellA.y + cellA.h })]);
-    await expect.poll(async () => {
-      const r = await shape.boundingBox();
-      return !!r && r.x >= topLeft.x - 1 && r.y >= topLeft.y - 1 && r.x + r.width <= bottomRight.x + 1 && r.y + r.height <= bottomRight.y + 1;
-    }).toBe(true);
+    const [topLeft, bottomRight] = await Promise.all([
+      pageToScreen(a.page, { x: cellA.x, y: cellA.y }),
+      pageToScreen(a.page, { x: cellA.x + cellA.w, y: cellA.y + cellA.h }),
+    ]);
+    await expect
+      .poll(async () => {
+        const r = await shape.boundingBox();
+        return (
+          !!r && r.x >= topLeft.x - 1 && r.y >= topLeft.y - 1 && r.x + r.width <= bottomRight.x + 1 && r.y + r.height <= bottomRight.y + 1
+        );
+      })
+      .toBe(true);
   });
 
   it('a flow drawn in A (an arrow from card to card) appears in B', async () => {
@@ -82,7 +98,9 @@ describe('two editors and a viewer on one blueprint', () => {
     await a.page.getByRole('button', { name: 'Arrow — A' }).click(); // tldraw's arrow tool
     await drag(a.page, start, end);
 
-    await expect.poll(async () => (await b.model()).flows.filter((f) => f.from === from.id && f.to === to.id).length, { timeout: 10_000 }).toBe(existing + 1);
+    await expect
+      .poll(async () => (await b.model()).flows.filter((f) => f.from === from.id && f.to === to.id).length, { timeout: 10_000 })
+      .toBe(existing + 1);
     const flow = (await b.model()).flows.find((f) => f.from === from.id && f.to === to.id)!;
     await expect.poll(() => b.page.locator(`[data-flow-id="${flow.id}"]`).count()).toBe(1);
     // The arrow became a flow: no stray arrow annotation was kept or synced.
@@ -126,7 +144,8 @@ describe('two editors and a viewer on one blueprint', () => {
     // The server refuses: a write forced into the viewer's document never reaches anyone.
     const dropped = await env.server.metric('journeyscroll_viewer_writes_dropped_total');
     await v.page.evaluate(() => {
-      const js = (window as unknown as { journeyscroll: { doc: { getMap(name: string): { set(k: string, v: unknown): void } } } }).journeyscroll;
+      const js = (window as unknown as { journeyscroll: { doc: { getMap(name: string): { set(k: string, v: unknown): void } } } })
+        .journeyscroll;
       js.doc.getMap('meta').set('title', 'Forged by a viewer');
     });
     await expect.poll(() => env.server.metric('journeyscroll_viewer_writes_dropped_total'), { timeout: 10_000 }).toBeGreaterThan(dropped);

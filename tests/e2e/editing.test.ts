@@ -1,6 +1,21 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { byOrder, cardCentre, drag, expectConnection, guardedContext, layoutOf, modelOf, openBlueprint, pageToScreen, selectCard, selectedIds, setField, waitUntil, type BlueprintPage } from './support/browser.ts';
+import {
+  byOrder,
+  cardCentre,
+  drag,
+  expectConnection,
+  guardedContext,
+  layoutOf,
+  modelOf,
+  openBlueprint,
+  pageToScreen,
+  selectCard,
+  selectedIds,
+  setField,
+  waitUntil,
+  type BlueprintPage,
+} from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -65,7 +80,9 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
     await title.fill('Books a follow-up call');
     await title.press('Enter');
-    await expect.poll(async () => (await b.model()).cards.find((c) => c.title === 'Books a follow-up call'), { timeout: 10_000 }).toMatchObject({ stageId: stage.id, laneId: lane.id });
+    await expect
+      .poll(async () => (await b.model()).cards.find((c) => c.title === 'Books a follow-up call'), { timeout: 10_000 })
+      .toMatchObject({ stageId: stage.id, laneId: lane.id });
     const added = (await b.model()).cards.find((c) => c.title === 'Books a follow-up call')!;
     await expect.poll(() => b.page.locator(`[data-shape-id="shape:c:${added.id}"]`).innerText()).toContain('Books a follow-up call');
 
@@ -87,8 +104,11 @@ describe('editing the scroll, seen by a second editor', () => {
     await selectCard(a, target.id);
     await setField(a.page, 'Owner team', 'Revenue operations');
     await setField(a.page, 'Title', 'SDR discovery call (30 minutes)');
-    await expect.poll(async () => card(b, target.id), { timeout: 10_000 }).toMatchObject({ owner: 'Revenue operations', title: 'SDR discovery call (30 minutes)' });
-    for (const p of [a, b]) await expect.poll(() => p.page.locator(`[data-shape-id="shape:c:${target.id}"]`).innerText()).toContain('Revenue operations');
+    await expect
+      .poll(async () => card(b, target.id), { timeout: 10_000 })
+      .toMatchObject({ owner: 'Revenue operations', title: 'SDR discovery call (30 minutes)' });
+    for (const p of [a, b])
+      await expect.poll(() => p.page.locator(`[data-shape-id="shape:c:${target.id}"]`).innerText()).toContain('Revenue operations');
 
     // Escape takes back what was typed in a field.
     const owner = a.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Owner team', exact: true });
@@ -143,7 +163,10 @@ describe('editing the scroll, seen by a second editor', () => {
     expect(await title.inputValue()).toBe('Half-typed by A');
     expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
     await title.press('Enter');
-    for (const p of [a, b]) await expect.poll(async () => card(p, typed.id), { timeout: 10_000 }).toMatchObject({ title: 'Half-typed by A', notes: 'Notes from B' });
+    for (const p of [a, b])
+      await expect
+        .poll(async () => card(p, typed.id), { timeout: 10_000 })
+        .toMatchObject({ title: 'Half-typed by A', notes: 'Notes from B' });
 
     // A selects a card; B edits it; A's selection and inspector stay on it, showing B's edit.
     await selectCard(a, selected.id);
@@ -151,7 +174,12 @@ describe('editing the scroll, seen by a second editor', () => {
     await expect.poll(async () => (await card(a, selected.id))?.owner, { timeout: 10_000 }).toBe('Sales engineering');
     await a.page.waitForTimeout(200);
     expect(await selectedIds(a.page)).toEqual([`shape:c:${selected.id}`]);
-    expect(await a.page.getByRole('complementary', { name: 'Card inspector' }).getByRole('textbox', { name: 'Owner team', exact: true }).inputValue()).toBe('Sales engineering');
+    expect(
+      await a.page
+        .getByRole('complementary', { name: 'Card inspector' })
+        .getByRole('textbox', { name: 'Owner team', exact: true })
+        .inputValue(),
+    ).toBe('Sales engineering');
   });
 
   it('a stage header dragged past its neighbour reorders the stages; dragging its right edge widens it', async () => {
@@ -174,9 +202,13 @@ describe('editing the scroll, seen by a second editor', () => {
     await a.page.mouse.click(title.x, title.y);
     await waitUntil('the stage is selected', async () => (await selectedIds(a.page)).includes(`shape:s:${mql.id}`));
     const edge = await pageToScreen(a.page, { x: moved.x + moved.w, y: moved.y + 40 });
-    const zoom = await a.page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel());
+    const zoom = await a.page.evaluate(() =>
+      (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel(),
+    );
     await drag(a.page, edge, { x: edge.x + 120, y: edge.y });
-    await expect.poll(async () => (await layoutOf(b.page)).stages.find((s) => s.id === mql.id)!.w, { timeout: 10_000 }).toBeGreaterThan(moved.w + 100 / zoom);
+    await expect
+      .poll(async () => (await layoutOf(b.page)).stages.find((s) => s.id === mql.id)!.w, { timeout: 10_000 })
+      .toBeGreaterThan(moved.w + 100 / zoom);
     expect((await full(b.page)).stages.find((s) => s.id === mql.id)!.width).toBeGreaterThan(moved.w + 100 / zoom);
   });
 
@@ -199,12 +231,19 @@ describe('editing the scroll, seen by a second editor', () => {
   });
 
   it('a sticky note put on the scroll in A appears in B, and A’s undo takes it away from both', async () => {
-    const notesIn = (p: BlueprintPage) => p.page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getCurrentPageShapes(): Array<{ type: string }> } } }).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length);
+    const notesIn = (p: BlueprintPage) =>
+      p.page.evaluate(
+        () =>
+          (window as unknown as { journeyscroll: { editor: { getCurrentPageShapes(): Array<{ type: string }> } } }).journeyscroll.editor
+            .getCurrentPageShapes()
+            .filter((s) => s.type === 'note').length,
+      );
     const before = await notesIn(b);
     // An empty spot of a cell in the SQL stage, clear of every card: where a facilitator parks a comment.
     const layout = await layoutOf(a.page);
     const sqlId = (await cardsIn(a, 'SQL', 'customer-actions')).stage.id;
-    const clear = (pt: { x: number; y: number }) => Object.values(layout.cards).every((c) => pt.x < c.x - 40 || pt.x > c.x + c.w + 40 || pt.y < c.y - 40 || pt.y > c.y + c.h + 40);
+    const clear = (pt: { x: number; y: number }) =>
+      Object.values(layout.cards).every((c) => pt.x < c.x - 40 || pt.x > c.x + c.w + 40 || pt.y < c.y - 40 || pt.y > c.y + c.h + 40);
     const spot = layout.cells
       .filter((c) => c.stageId === sqlId)
       .flatMap((c) => [0.25, 0.5, 0.75].map((f) => ({ x: c.x + c.w * f, y: c.y + c.h - 45 })))
@@ -214,11 +253,17 @@ describe('editing the scroll, seen by a second editor', () => {
     await a.page.getByRole('button', { name: 'Note — N' }).click();
     await a.page.mouse.click(at.x, at.y);
     // tldraw opens the new note's text editor; type once it has the focus.
-    await waitUntil('the note’s text editor has the focus', () => a.page.evaluate(() => !!document.activeElement?.closest('[data-shape-type="note"]')), 5_000);
+    await waitUntil(
+      'the note’s text editor has the focus',
+      () => a.page.evaluate(() => !!document.activeElement?.closest('[data-shape-type="note"]')),
+      5_000,
+    );
     await a.page.keyboard.type('Ask legal about consent wording');
     await a.page.keyboard.press('Escape');
     await expect.poll(() => notesIn(b), { timeout: 10_000 }).toBe(before + 1);
-    await expect.poll(() => b.page.locator('[data-shape-type="note"]').last().innerText(), { timeout: 10_000 }).toContain('Ask legal about consent wording');
+    await expect
+      .poll(() => b.page.locator('[data-shape-type="note"]').last().innerText(), { timeout: 10_000 })
+      .toContain('Ask legal about consent wording');
 
     // One undo takes the note away — putting it down and typing in it were one gesture.
     await a.page.keyboard.press('Escape');
@@ -229,8 +274,17 @@ describe('editing the scroll, seen by a second editor', () => {
   });
 
   it('an image up to the size limit reaches the other editor; a larger one is refused with a clear message and sync goes on', async () => {
-    type Js = { journeyscroll: { editor: { putExternalContent(c: unknown): Promise<void>; getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getCurrentPageShapes(): Array<{ type: string }> } } };
-    const images = (p: BlueprintPage) => p.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'image').length);
+    type Js = {
+      journeyscroll: {
+        editor: {
+          putExternalContent(c: unknown): Promise<void>;
+          getViewportPageBounds(): { x: number; y: number; w: number; h: number };
+          getCurrentPageShapes(): Array<{ type: string }>;
+        };
+      };
+    };
+    const images = (p: BlueprintPage) =>
+      p.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getCurrentPageShapes().filter((s) => s.type === 'image').length);
     /** Drops a PNG of random pixels (it does not compress: side² × 4 bytes or so) as a file dropped on the canvas would. */
     const drop = (side: number) =>
       a.page.evaluate(async (side) => {
@@ -238,7 +292,11 @@ describe('editing the scroll, seen by a second editor', () => {
         const context = canvas.getContext('2d')!;
         const pixels = context.createImageData(side, side);
         crypto.getRandomValues(new Uint8Array(pixels.data.buffer, 0, Math.min(pixels.data.length, 65536)));
-        for (let i = 65536; i < pixels.data.length; i += 65536) pixels.data.set(pixels.data.subarray(0, Math.min(65536, pixels.data.length - i)).map((v, k) => (v * 31 + k + i) & 255), i);
+        for (let i = 65536; i < pixels.data.length; i += 65536)
+          pixels.data.set(
+            pixels.data.subarray(0, Math.min(65536, pixels.data.length - i)).map((v, k) => (v * 31 + k + i) & 255),
+            i,
+          );
         context.putImageData(pixels, 0, 0);
         const file = new File([await canvas.convertToBlob({ type: 'image/png' })], `noise-${side}.png`, { type: 'image/png' });
         const editor = (window as unknown as Js).journeyscroll.editor;
@@ -269,12 +327,21 @@ describe('editing the scroll, seen by a second editor', () => {
     // is taken away, sync resumes.
     type Doc = { journeyscroll: { doc: { getMap(name: string): { set(k: string, v: string): void; delete(k: string): void } } } };
     await a.page.evaluate(() => (window as unknown as Doc).journeyscroll.doc.getMap('oversize').set('paste', 'x'.repeat(9 * 1024 * 1024)));
-    await a.page.getByText(/The server refused a change larger than it accepts at once/).first().waitFor({ timeout: 10_000 });
+    await a.page
+      .getByText(/The server refused a change larger than it accepts at once/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await a.page.evaluate(() => (window as unknown as Doc).journeyscroll.doc.getMap('oversize').delete('paste'));
     await setField(a.page, 'Owner team', 'After the huge paste');
     await expect.poll(async () => (await card(b, target.id))?.owner, { timeout: 15_000 }).toBe('After the huge paste');
     await expectConnection(a.page, /Synced/);
-    expect(await b.page.evaluate(() => (window as unknown as { journeyscroll: { doc: { getMap(n: string): { size: number } } } }).journeyscroll.doc.getMap('oversize').size)).toBe(0);
+    expect(
+      await b.page.evaluate(
+        () =>
+          (window as unknown as { journeyscroll: { doc: { getMap(n: string): { size: number } } } }).journeyscroll.doc.getMap('oversize')
+            .size,
+      ),
+    ).toBe(0);
   });
 
   it('deleting a stage keeps its cards in the Unplaced tray; one dragged from the tray to a cell is placed again; undo brings all back', async () => {
@@ -292,11 +359,16 @@ describe('editing the scroll, seen by a second editor', () => {
     await expect.poll(async () => (await full(b.page)).stages.some((s) => s.id === quote.id), { timeout: 10_000 }).toBe(false);
     // Every card of the stage is still there, drawn in the tray (in no cell) in both windows.
     for (const p of [a, b]) {
-      await expect.poll(async () => {
-        const layout = await layoutOf(p.page);
-        const inCells = new Set(layout.cells.flatMap((c) => c.cardIds));
-        return orphans.every((id) => layout.cards[id] && !inCells.has(id));
-      }, { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const layout = await layoutOf(p.page);
+            const inCells = new Set(layout.cells.flatMap((c) => c.cardIds));
+            return orphans.every((id) => layout.cards[id] && !inCells.has(id));
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       await expect.poll(() => p.page.locator('[data-shape-id="shape:tray"]').innerText()).toContain(`Unplaced — ${orphans.length} card`);
     }
 
@@ -313,18 +385,27 @@ describe('editing the scroll, seen by a second editor', () => {
     const to = await pageToScreen(a.page, { x: cell.x + cell.w / 2, y: cell.y + cell.h - 20 });
     await drag(a.page, from, to);
     await expect.poll(async () => card(b, orphans[0]!), { timeout: 10_000 }).toMatchObject({ stageId: sql.id, laneId: touchpoints.id });
-    await expect.poll(async () => (await layoutOf(b.page)).cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)?.cardIds.includes(orphans[0]!)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await layoutOf(b.page)).cells.find((c) => c.stageId === sql.id && c.laneId === touchpoints.id)?.cardIds.includes(orphans[0]!),
+      )
+      .toBe(true);
 
     // Two undos: the drag, then the deletion — the stage is back, every card in its own cell again.
     await a.page.keyboard.press('Control+z');
     await expect.poll(async () => (await card(b, orphans[0]!))?.stageId, { timeout: 10_000 }).toBe(quote.id);
     await a.page.keyboard.press('Control+z');
     await expect.poll(async () => (await full(b.page)).stages.some((s) => s.id === quote.id), { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => {
-      const cells = (await layoutOf(b.page)).cells.filter((c) => c.stageId === quote.id);
-      const placed = new Set(cells.flatMap((c) => c.cardIds));
-      return orphans.every((id) => placed.has(id));
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const cells = (await layoutOf(b.page)).cells.filter((c) => c.stageId === quote.id);
+          const placed = new Set(cells.flatMap((c) => c.cardIds));
+          return orphans.every((id) => placed.has(id));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(await b.page.locator('[data-shape-id="shape:tray"]').count()).toBe(0);
   });
 
@@ -354,7 +435,8 @@ describe('editing the scroll, seen by a second editor', () => {
     await notes.fill('Typed, then straight on to the next card');
     const at = await cardCentre(a, second.id);
     await a.page.mouse.click(at.x, at.y);
-    for (const p of [a, b]) await expect.poll(async () => (await card(p, first.id))?.notes, { timeout: 10_000 }).toBe('Typed, then straight on to the next card');
+    for (const p of [a, b])
+      await expect.poll(async () => (await card(p, first.id))?.notes, { timeout: 10_000 }).toBe('Typed, then straight on to the next card');
     expect((await card(a, second.id))?.notes).toBe(secondBefore.notes);
     expect(await selectedIds(a.page)).toEqual([`shape:c:${second.id}`]);
   });
@@ -378,21 +460,32 @@ describe('editing the scroll, seen by a second editor', () => {
     await title.fill('Typed, then on to the next card');
     const next = await cardCentre(a, second.id);
     await a.page.mouse.click(next.x, next.y);
-    for (const p of [a, b]) await expect.poll(async () => (await card(p, first.id))?.title, { timeout: 10_000 }).toBe('Typed, then on to the next card');
+    for (const p of [a, b])
+      await expect.poll(async () => (await card(p, first.id))?.title, { timeout: 10_000 }).toBe('Typed, then on to the next card');
     expect(await title.count()).toBe(0);
   });
 
   it('a click on a flow selects it; its inspector sets a condition that B sees; Delete removes it', async () => {
     await goToStage('MQL');
-    type Flows = { journeyscroll: { bridge: { layout(): { flows: Array<{ id: string; start: { x: number; y: number }; end: { x: number; y: number } }> } } } };
+    type Flows = {
+      journeyscroll: {
+        bridge: { layout(): { flows: Array<{ id: string; start: { x: number; y: number }; end: { x: number; y: number } }> } };
+      };
+    };
     const layout = await layoutOf(a.page);
-    const flows = await a.page.evaluate(() => (window as unknown as Flows).journeyscroll.bridge.layout().flows.map((f) => ({ id: f.id, start: f.start, end: f.end })));
+    const flows = await a.page.evaluate(() =>
+      (window as unknown as Flows).journeyscroll.bridge.layout().flows.map((f) => ({ id: f.id, start: f.start, end: f.end })),
+    );
     const view = await a.page.evaluate(() => {
-      const v = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number } } } }).journeyscroll.editor.getViewportPageBounds();
+      const v = (
+        window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number } } } }
+      ).journeyscroll.editor.getViewportPageBounds();
       return { x: v.x, y: v.y, w: v.w, h: v.h };
     });
-    const clearOfCards = (p: { x: number; y: number }) => Object.values(layout.cards).every((c) => p.x < c.x - 12 || p.x > c.x + c.w + 12 || p.y < c.y - 12 || p.y > c.y + c.h + 12);
-    const inView = (p: { x: number; y: number }) => p.x > view.x + 40 && p.x < view.x + view.w - 40 && p.y > view.y + 120 && p.y < view.y + view.h - 120;
+    const clearOfCards = (p: { x: number; y: number }) =>
+      Object.values(layout.cards).every((c) => p.x < c.x - 12 || p.x > c.x + c.w + 12 || p.y < c.y - 12 || p.y > c.y + c.h + 12);
+    const inView = (p: { x: number; y: number }) =>
+      p.x > view.x + 40 && p.x < view.x + view.w - 40 && p.y > view.y + 120 && p.y < view.y + view.h - 120;
     // A vertical flow (its curve is a straight line there), clicked half-way where no card covers it.
     const pick = flows
       .filter((f) => Math.abs(f.start.x - f.end.x) < 0.5 && Math.abs(f.start.y - f.end.y) > 60)
@@ -406,7 +499,14 @@ describe('editing the scroll, seen by a second editor', () => {
     const condition = inspector.getByRole('textbox', { name: 'Condition', exact: true });
     await condition.fill('score >= 50');
     await condition.press('Enter');
-    const flowIn = (p: BlueprintPage) => p.page.evaluate((id) => (window as unknown as { journeyscroll: { readBlueprint(): { flows: Array<{ id: string; condition?: string }> } } }).journeyscroll.readBlueprint().flows.find((f) => f.id === id), pick.id);
+    const flowIn = (p: BlueprintPage) =>
+      p.page.evaluate(
+        (id) =>
+          (window as unknown as { journeyscroll: { readBlueprint(): { flows: Array<{ id: string; condition?: string }> } } }).journeyscroll
+            .readBlueprint()
+            .flows.find((f) => f.id === id),
+        pick.id,
+      );
     await expect.poll(async () => (await flowIn(b))?.condition, { timeout: 10_000 }).toBe('score >= 50');
 
     // Enter left the field: Delete now goes to the picked flow.
@@ -436,13 +536,31 @@ describe('editing the scroll, seen by a second editor', () => {
     await goal.fill('Know the product fits before the buying committee meets'); // leaving Entry criterion saves it
     await goal.blur();
     // The header shows the entry criterion; the goal is in the model (and in unroll mode's title strip).
-    await expect.poll(() => b.page.locator(`[data-shape-id="shape:s:${stage.id}"]`).innerText(), { timeout: 10_000 }).toContain('Demo done and the economic buyer has seen pricing');
-    const goalInB = () => b.page.evaluate((id) => (window as unknown as { journeyscroll: { readBlueprint(): { stages: Array<{ id: string; customerGoal?: string }> } } }).journeyscroll.readBlueprint().stages.find((s) => s.id === id)?.customerGoal, stage.id);
+    await expect
+      .poll(() => b.page.locator(`[data-shape-id="shape:s:${stage.id}"]`).innerText(), { timeout: 10_000 })
+      .toContain('Demo done and the economic buyer has seen pricing');
+    const goalInB = () =>
+      b.page.evaluate(
+        (id) =>
+          (
+            window as unknown as { journeyscroll: { readBlueprint(): { stages: Array<{ id: string; customerGoal?: string }> } } }
+          ).journeyscroll
+            .readBlueprint()
+            .stages.find((s) => s.id === id)?.customerGoal,
+        stage.id,
+      );
     await expect.poll(goalInB, { timeout: 10_000 }).toBe('Know the product fits before the buying committee meets');
   });
 
   it('the people menu lists the other editor; following them moves this view with theirs until this person pans', async () => {
-    type Js = { journeyscroll: { editor: { getViewportPageBounds(): { x: number; y: number; w: number; h: number }; getInstanceState(): { followingUserId: string | null } } } };
+    type Js = {
+      journeyscroll: {
+        editor: {
+          getViewportPageBounds(): { x: number; y: number; w: number; h: number };
+          getInstanceState(): { followingUserId: string | null };
+        };
+      };
+    };
     // B says who they are (Settings), as a workshop participant would.
     const bName = 'Bea from CX';
     await b.page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -474,7 +592,11 @@ describe('editing the scroll, seen by a second editor', () => {
     const canvas = (await a.page.locator('.tl-canvas').boundingBox())!;
     await a.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
     await a.page.mouse.wheel(0, 400);
-    await expect.poll(() => a.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getInstanceState().followingUserId), { timeout: 5_000 }).toBeNull();
+    await expect
+      .poll(() => a.page.evaluate(() => (window as unknown as Js).journeyscroll.editor.getInstanceState().followingUserId), {
+        timeout: 5_000,
+      })
+      .toBeNull();
     await b.page.getByRole('button', { name: 'Go to stage Renewal' }).click();
     await b.page.waitForTimeout(800);
     expect(await together()).toBe(false);

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../shared/journey/index.ts';
-import { expectConnection, guardedContext, layoutOf, openBlueprint, pageToScreen, waitUntil, type BlueprintPage } from './support/browser.ts';
+import {
+  expectConnection,
+  guardedContext,
+  layoutOf,
+  openBlueprint,
+  pageToScreen,
+  waitUntil,
+  type BlueprintPage,
+} from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -15,7 +23,7 @@ let p: BlueprintPage;
 let dataCard: { id: string; title: string };
 
 beforeAll(async () => {
-    const { context } = await guardedContext(env.browser, env.server.origin);
+  const { context } = await guardedContext(env.browser, env.server.origin);
   p = await openBlueprint(context, `${env.server.origin}/b/e2e-panels?template=b2b-lead-to-renewal`);
   await expectConnection(p.page, /Synced/);
 }, 60_000);
@@ -56,7 +64,11 @@ describe('lint panel and export dialog', () => {
     // …and brought into view (the camera glides there).
     await waitUntil('the card at fault is in view', () =>
       p.page.evaluate((b) => {
-        const js = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number } } } }).journeyscroll;
+        const js = (
+          window as unknown as {
+            journeyscroll: { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number } } };
+          }
+        ).journeyscroll;
         const v = js.editor.getViewportPageBounds();
         return b.x >= v.minX && b.x + b.w <= v.maxX && b.y >= v.minY && b.y + b.h <= v.maxY;
       }, box),
@@ -69,9 +81,14 @@ describe('lint panel and export dialog', () => {
     const dialog = p.page.getByRole('dialog', { name: 'Export' });
     await expect.poll(() => dialog.getByRole('radio', { name: /Journey definition/ }).isChecked()).toBe(true);
     expect(await dialog.getByRole('note').innerText()).toMatch(/1 lint error/);
-    const [download] = await Promise.all([p.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export Journey definition' }).click()]);
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export Journey definition' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.definition\.json$/);
-    const definition = JSON.parse(readFileSync(await download.path(), 'utf8')) as { states: Array<{ captures?: Array<{ card?: string; system?: string }> }> };
+    const definition = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      states: Array<{ captures?: Array<{ card?: string; system?: string }> }>;
+    };
     const valid = validateDefinition(definition);
     expect(valid.ok, JSON.stringify(valid)).toBe(true);
     // The edit made in the app is in the export: the capture of the broken card names no system.
@@ -84,11 +101,16 @@ describe('lint panel and export dialog', () => {
     await p.page.getByRole('button', { name: 'Export…' }).click();
     const dialog = p.page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: /BPMN 2\.0/ }).check();
-    const [download] = await Promise.all([p.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export BPMN 2.0' }).click()]);
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export BPMN 2.0' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.bpmn$/);
     const { warnings, rootElement } = await new BpmnModdle().fromXML(readFileSync(await download.path(), 'utf8'));
     expect(warnings).toEqual([]);
-    expect(JSON.stringify((rootElement as { rootElements: Array<{ $type: string }> }).rootElements.map((e) => e.$type))).toContain('bpmn:Process');
+    expect(JSON.stringify((rootElement as { rootElements: Array<{ $type: string }> }).rootElements.map((e) => e.$type))).toContain(
+      'bpmn:Process',
+    );
   });
 
   it('opens the same tools from the keyboard (the web edition has no menu bar)', async () => {

@@ -38,7 +38,9 @@ async function openTemplate(templateId: string): Promise<{ page: Page; close: ()
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${env.server.origin}/b/meeting-${templateId}?template=${templateId}`);
   await expectConnection(page, /Synced/);
-  await waitUntil('the canvas is ready', () => page.evaluate(() => !!(window as unknown as { journeyscroll?: { bridge?: unknown } }).journeyscroll?.bridge));
+  await waitUntil('the canvas is ready', () =>
+    page.evaluate(() => !!(window as unknown as { journeyscroll?: { bridge?: unknown } }).journeyscroll?.bridge),
+  );
   return {
     page,
     close: async () => {
@@ -53,13 +55,20 @@ function cardsOnScreen(page: Page, stageId: string) {
   return page.evaluate((id) => {
     type Js = { readBlueprint(): { cards: Array<{ id: string; stageId: string }> } };
     const js = (window as unknown as { journeyscroll: Js }).journeyscroll;
-    const ids = js.readBlueprint().cards.filter((c) => c.stageId === id).map((c) => c.id);
+    const ids = js
+      .readBlueprint()
+      .cards.filter((c) => c.stageId === id)
+      .map((c) => c.id);
     return ids.map((cardId) => {
       const el = document.querySelector(`[data-shape-id="shape:c:${cardId}"]`) as HTMLElement | null;
       const title = el?.querySelector('.js-card-t') as HTMLElement | null;
       const r = el?.getBoundingClientRect();
       const zoom = (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel();
-      return { id: cardId, visible: !!r && r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight, titlePx: title ? parseFloat(getComputedStyle(title).fontSize) * zoom : 0 };
+      return {
+        id: cardId,
+        visible: !!r && r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight,
+        titlePx: title ? parseFloat(getComputedStyle(title).fontSize) * zoom : 0,
+      };
     });
   }, stageId);
 }
@@ -99,7 +108,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('meeting with %s', (temp
         expect(card.titlePx, `${stage.name}: card ${card.id} title size`).toBeGreaterThanOrEqual(MIN_TITLE_PX);
       }
       // Every lane is named beside the stage: by the lane headers at the first stage, by labels after.
-      const lanes = index === 0 ? await page.locator('[data-shape-type="js-lane"]').allInnerTexts() : [await page.getByRole('list', { name: 'Lanes' }).innerText()];
+      const lanes =
+        index === 0
+          ? await page.locator('[data-shape-type="js-lane"]').allInnerTexts()
+          : [await page.getByRole('list', { name: 'Lanes' }).innerText()];
       for (const lane of blueprint.lanes) expect(lanes.join('\n')).toContain(lane.name);
     }
     await page.keyboard.press('Escape');

@@ -19,25 +19,33 @@ let editor: BlueprintPage;
 let viewer: BlueprintPage;
 
 beforeAll(async () => {
-    const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+  const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
   const viewerToken = signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
   // Three people share this machine's two cores here. The presenter asks for reduced motion (its
   // camera then jumps instead of animating, as tldraw honours the system setting), so its own
   // animation frames do not compete with the followers' rendering — on three real machines they
   // never would. What is measured, awareness → server → follower → painted frame, is unchanged.
-  const [cp, ce, cv] = await Promise.all([{ reducedMotion: 'reduce' as const }, {}, {}].map((options) => guardedContext(env.browser, env.server.origin, options)));
+  const [cp, ce, cv] = await Promise.all(
+    [{ reducedMotion: 'reduce' as const }, {}, {}].map((options) => guardedContext(env.browser, env.server.origin, options)),
+  );
   presenter = await openBlueprint(cp!.context, `${env.server.origin}/b/${ROOM}?token=${editorToken}&template=b2b-lead-to-renewal`);
   await expectConnection(presenter.page, /Synced/);
   editor = await openBlueprint(ce!.context, `${env.server.origin}/b/${ROOM}?token=${editorToken}`);
   viewer = await openBlueprint(cv!.context, `${env.server.origin}/b/${ROOM}?token=${viewerToken}`);
   const cards = (await presenter.model()).cards.length;
-  await waitUntil('everyone has every card', async () => (await editor.model()).cards.length === cards && (await viewer.model()).cards.length === cards);
+  await waitUntil(
+    'everyone has every card',
+    async () => (await editor.model()).cards.length === cards && (await viewer.model()).cards.length === cards,
+  );
 }, 120_000);
 
 /** The stage whose column holds the centre of this page's viewport, and how much of it is in view. */
 function stageInView(page: Page): Promise<{ stageId: string | null; visible: number }> {
   return page.evaluate(() => {
-    type Js = { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } }; bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } } };
+    type Js = {
+      editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } };
+      bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } };
+    };
     const js = (window as unknown as { journeyscroll: Js }).journeyscroll;
     const v = js.editor.getViewportPageBounds();
     const stage = js.bridge.layout().stages.find((s) => s.column.x <= v.midX && v.midX < s.column.x + s.column.w);
@@ -57,7 +65,10 @@ async function framed(page: Page, stageId: string, timeout = 5_000): Promise<voi
   try {
     await page.waitForFunction(
       (id) => {
-        type Js = { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } }; bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } } };
+        type Js = {
+          editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } };
+          bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } };
+        };
         const js = (window as unknown as { journeyscroll: Js }).journeyscroll;
         const v = js.editor.getViewportPageBounds();
         const c = js.bridge.layout().stages.find((s) => s.id === id)?.column;
@@ -70,7 +81,14 @@ async function framed(page: Page, stageId: string, timeout = 5_000): Promise<voi
     );
   } catch (error) {
     const state = await page.evaluate((id) => {
-      const js = (window as unknown as { journeyscroll: { editor: { getViewportPageBounds(): unknown }; bridge: { layout(): { stages: Array<{ id: string; column: unknown }> } } } }).journeyscroll;
+      const js = (
+        window as unknown as {
+          journeyscroll: {
+            editor: { getViewportPageBounds(): unknown };
+            bridge: { layout(): { stages: Array<{ id: string; column: unknown }> } };
+          };
+        }
+      ).journeyscroll;
       return { viewport: js.editor.getViewportPageBounds(), column: js.bridge.layout().stages.find((s) => s.id === id)?.column };
     }, stageId);
     throw new Error(`${stageId} not framed: ${JSON.stringify(state)} (${(error as Error).message})`);
@@ -80,14 +98,18 @@ async function framed(page: Page, stageId: string, timeout = 5_000): Promise<voi
 /** Starts noting, in the page, when a painted frame first shows `stageId` framed (see `framed`). */
 function watchFraming(page: Page, stageId: string): Promise<void> {
   return page.evaluate((id) => {
-    type Js = { editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } }; bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } } };
+    type Js = {
+      editor: { getViewportPageBounds(): { minX: number; maxX: number; minY: number; maxY: number; midX: number } };
+      bridge: { layout(): { stages: Array<{ id: string; column: { x: number; y: number; w: number; h: number } }> } };
+    };
     const w = window as unknown as { journeyscroll: Js; framedAt: number | null };
     w.framedAt = null;
     const check = () => {
       const v = w.journeyscroll.editor.getViewportPageBounds();
       const c = w.journeyscroll.bridge.layout().stages.find((s) => s.id === id)!.column;
       const shownHeight = Math.min(v.maxY, c.y + c.h) - Math.max(v.minY, c.y);
-      if (v.minX <= c.x + 1 && v.maxX >= c.x + c.w - 1 && shownHeight >= 0.97 * c.h && Math.abs(v.midX - (c.x + c.w / 2)) < c.w / 4) w.framedAt = Date.now();
+      if (v.minX <= c.x + 1 && v.maxX >= c.x + c.w - 1 && shownHeight >= 0.97 * c.h && Math.abs(v.midX - (c.x + c.w / 2)) < c.w / 4)
+        w.framedAt = Date.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -96,7 +118,9 @@ function watchFraming(page: Page, stageId: string): Promise<void> {
 
 /** The time (ms since the epoch) the page first painted the stage framed, once it has. */
 async function framingTime(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { framedAt: number | null }).framedAt, undefined, { timeout: 5_000 });
+  const handle = await page.waitForFunction(() => (window as unknown as { framedAt: number | null }).framedAt, undefined, {
+    timeout: 5_000,
+  });
   return (await handle.jsonValue()) as number;
 }
 
@@ -181,6 +205,7 @@ describe('presenter and followers', () => {
   it('Esc ends the presentation for everyone', async () => {
     await presenter.page.keyboard.press('Escape');
     await presenter.page.getByRole('navigation', { name: 'Presentation controls' }).waitFor({ state: 'detached' });
-    for (const page of [editor.page, viewer.page]) await page.getByRole('region', { name: 'Presentation in progress' }).waitFor({ state: 'detached', timeout: 5_000 });
+    for (const page of [editor.page, viewer.page])
+      await page.getByRole('region', { name: 'Presentation in progress' }).waitFor({ state: 'detached', timeout: 5_000 });
   });
 });

@@ -9,4 +9,10 @@ import { ensureWebBuild } from '../support/web-build.ts';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const built = ensureWebBuild('test:e2e');
 if (built !== 0) process.exit(built);
-process.exit(spawnSync('npm', ['exec', '--', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit', shell: false }).status ?? 1);
+process.exit(
+  spawnSync('npm', ['exec', '--', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
+    cwd: repo,
+    stdio: 'inherit',
+    shell: false,
+  }).status ?? 1,
+);

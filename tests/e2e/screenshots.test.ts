@@ -30,8 +30,10 @@ const rect = async (page: Page, selector: string): Promise<Record<string, Box>> 
         }),
     ),
   );
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 
 async function checkDrawn(page: Page) {
   const cards = await rect(page, '[data-shape-type="js-card"]');
@@ -80,9 +82,16 @@ describe('screenshots of the B2B template', () => {
     // 100%: the start of the scroll at its real size.
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.getByRole('button', { name: 'Zoom to 100%' }).click();
-    await waitUntil('zoom is 100%', () => page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel() === 1));
+    await waitUntil('zoom is 100%', () =>
+      page.evaluate(
+        () => (window as unknown as { journeyscroll: { editor: { getZoomLevel(): number } } }).journeyscroll.editor.getZoomLevel() === 1,
+      ),
+    );
     await page.waitForTimeout(400);
-    const title = await page.locator('[data-shape-type="js-card"] .js-card-t').first().evaluate((el) => getComputedStyle(el).fontSize);
+    const title = await page
+      .locator('[data-shape-type="js-card"] .js-card-t')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
     expect(parseFloat(title)).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: `${ARTIFACTS}b2b-100-percent.png` });
     expect(outside).toEqual([]);

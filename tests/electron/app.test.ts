@@ -25,7 +25,9 @@ function findElectron(): { path: string } | { reason: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const path = override ? join(override, name ?? 'electron') : name ? join(pkg, 'dist', name) : null;
   if (!path || !existsSync(path)) {
-    return { reason: `the Electron binary is not installed (${path ? `nothing at ${path}` : 'node_modules/electron/path.txt is missing'}: npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or could not download it); install Electron to run this suite` };
+    return {
+      reason: `the Electron binary is not installed (${path ? `nothing at ${path}` : 'node_modules/electron/path.txt is missing'}: npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or could not download it); install Electron to run this suite`,
+    };
   }
   if (!existsSync(join(repo, 'out/main/index.js'))) return { reason: 'the app is not built (npm run build)' };
   return { path };
@@ -61,9 +63,21 @@ describe('the desktop app (real Electron)', () => {
     const { page } = launched;
     expect(page.url()).toMatch(/^app:\/\/journeyscroll\//);
     await expect.poll(() => page.getByRole('heading', { name: 'On this device' }).count()).toBe(1);
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process, typeof (globalThis as { journeyscrollDesktop?: unknown }).journeyscrollDesktop])).toEqual(['undefined', 'undefined', 'object']);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+        typeof (globalThis as { journeyscrollDesktop?: unknown }).journeyscrollDesktop,
+      ]),
+    ).toEqual(['undefined', 'undefined', 'object']);
     // The preload forwards known channels only; the main process validates the rest.
-    expect(await page.evaluate(() => (globalThis as unknown as { journeyscrollDesktop: { invoke(c: string, a?: unknown): Promise<unknown> } }).journeyscrollDesktop.invoke('doc.load', { id: '../x' }))).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { journeyscrollDesktop: { invoke(c: string, a?: unknown): Promise<unknown> } }
+        ).journeyscrollDesktop.invoke('doc.load', { id: '../x' }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
   });
 
   it('keeps a blueprint in the library across a restart of the app', async (ctx) => {

@@ -67,7 +67,8 @@ describe('BPMN export', () => {
           expect(e.sourceRef?.id && e.targetRef?.id, `flow ${e.id} has both ends`).toBeTruthy();
           expect(e.sourceRef!.outgoing).toContain(e);
           expect(e.targetRef!.incoming).toContain(e);
-          if (e.conditionExpression && !e.conditionExpression.language) expect(e.conditionExpression.body).toMatch(/^\$\{environment\.variables\.journey\.[\w.]+\}$/);
+          if (e.conditionExpression && !e.conditionExpression.language)
+            expect(e.conditionExpression.body).toMatch(/^\$\{environment\.variables\.journey\.[\w.]+\}$/);
         }
         if (e.$type === 'bpmn:SubProcess') walk(e);
       }

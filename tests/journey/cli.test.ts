@@ -45,7 +45,16 @@ describe('journeyscroll CLI (real process)', () => {
     const broken = cli('lint', 'broken.json');
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/error +capture-no-system/);
-    writeFileSync(join(dir, 'events.json'), JSON.stringify({ events: [{ at: '0s', event: 'form.submitted' }, { at: '1h', event: 'lead.created', data: { marketingConsent: true } }], until: '5d' }));
+    writeFileSync(
+      join(dir, 'events.json'),
+      JSON.stringify({
+        events: [
+          { at: '0s', event: 'form.submitted' },
+          { at: '1h', event: 'lead.created', data: { marketingConsent: true } },
+        ],
+        until: '5d',
+      }),
+    );
     const sim = cli('simulate', '--template', 'b2b-lead-to-renewal', '--events', 'events.json');
     expect(sim.status, sim.stderr).toBe(0);
     expect(sim.stdout).toMatch(/day {3}3 01:00:00 {2}enter {4}Prospect stage 2/);
@@ -61,13 +70,21 @@ describe('journeyscroll CLI (real process)', () => {
     [['lint', '--template', 'nope'], 1, /unknown template "nope"/],
     [['simulate', '--template', 'b2b-lead-to-renewal', '--events', 'bad-events.json'], 1, /invalid event script/],
     [['export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'letter', '-o', 'x.pdf'], 2, /unknown --paper "letter"/],
-    [['export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'a4', '--scale', '0', '-o', 'x.pdf'], 2, /--scale must be a number above 0/],
+    [
+      ['export', '--template', 'b2b-lead-to-renewal', '--format', 'pdf', '--paper', 'a4', '--scale', '0', '-o', 'x.pdf'],
+      2,
+      /--scale must be a number above 0/,
+    ],
     [['export', '--template', 'b2b-lead-to-renewal', '--format', 'svg', '--paper', 'a4'], 2, /apply to --format pdf only/],
   ])('bad input %j → clear message, exit %i', (args, code, message) => {
     writeFileSync(join(dir, 'corrupt.journey'), 'not a journey file at all');
-    if (existsSync(join(dir, 'b2b.journey'))) writeFileSync(join(dir, 'truncated.journey'), readFileSync(join(dir, 'b2b.journey')).subarray(0, 200));
+    if (existsSync(join(dir, 'b2b.journey')))
+      writeFileSync(join(dir, 'truncated.journey'), readFileSync(join(dir, 'b2b.journey')).subarray(0, 200));
     writeFileSync(join(dir, 'bad.csv'), 'stage,lane,kind,title\nLead,Touchpoints,touchpoint,ok\nLead,Touchpoints,bogus,bad\n');
-    writeFileSync(join(dir, 'bad-definition.json'), JSON.stringify({ format: 'journeyscroll.journey-definition', version: 1, title: 'x', status: 'draft', states: [] }));
+    writeFileSync(
+      join(dir, 'bad-definition.json'),
+      JSON.stringify({ format: 'journeyscroll.journey-definition', version: 1, title: 'x', status: 'draft', states: [] }),
+    );
     writeFileSync(join(dir, 'bad-events.json'), JSON.stringify({ events: [{ at: 'yesterday', event: 'x' }] }));
     const r = cli(...args);
     expect(r.status).toBe(code);
@@ -82,7 +99,10 @@ describe('visual exports render', () => {
     const svgPath = join(ARTIFACTS, 'b2b-scroll.svg');
     expect(cli('export', '--template', 'b2b-lead-to-renewal', '--format', 'svg', '-o', svgPath).status).toBe(0);
     const bp = getTemplate('b2b-lead-to-renewal')!.build();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       // Inline in a page: Playwright's full-page screenshot of a bare SVG document never completes.

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../../shared/templates/index.ts';
-import { compileBlueprint, parseEventScript, simulate, validateDefinition, type JourneyDefinition, type EventScript } from '../../shared/journey/index.ts';
+import {
+  compileBlueprint,
+  parseEventScript,
+  simulate,
+  validateDefinition,
+  type JourneyDefinition,
+  type EventScript,
+} from '../../shared/journey/index.ts';
 import { runBpmn, runXState } from './engines.ts';
 import { generateJourney, generateScript, SEEDS } from './generate.ts';
 

@@ -107,21 +107,48 @@ export async function runBpmn(definition: JourneyDefinition, script: EventScript
           break;
         case 'capture': {
           const value = readField(api.environment.variables.journey?.attrs ?? {}, point.field);
-          trace.push({ at, type: 'capture', stage: point.stage, card: point.card, field: point.field, system: point.system, ...(value === undefined ? {} : { value }) });
+          trace.push({
+            at,
+            type: 'capture',
+            stage: point.stage,
+            card: point.card,
+            field: point.field,
+            system: point.system,
+            ...(value === undefined ? {} : { value }),
+          });
           break;
         }
         case 'action':
-          trace.push({ at, type: 'action', stage: point.stage, card: point.action.id, action: point.action.type, detail: describeAction(point.action) });
+          trace.push({
+            at,
+            type: 'action',
+            stage: point.stage,
+            card: point.action.id,
+            action: point.action.type,
+            detail: describeAction(point.action),
+          });
           break;
         case 'exit': {
           const then = point.reaction.then;
-          if (then.kind === 'exit') trace.push({ at, type: 'exit', stage: point.stage, card: point.reaction.id, reason: then.exit, ...(then.journey ? { journey: then.journey } : {}) });
+          if (then.kind === 'exit')
+            trace.push({
+              at,
+              type: 'exit',
+              stage: point.stage,
+              card: point.reaction.id,
+              reason: then.exit,
+              ...(then.journey ? { journey: then.journey } : {}),
+            });
           break;
         }
       }
     });
     let failure: unknown;
-    const engine = new Engine({ name: 'journey', source, timers: new Timers({ setTimeout: clock.setTimeout as never, clearTimeout: clock.clearTimeout as never }) });
+    const engine = new Engine({
+      name: 'journey',
+      source,
+      timers: new Timers({ setTimeout: clock.setTimeout as never, clearTimeout: clock.clearTimeout as never }),
+    });
     engine.on('error', (error: unknown) => (failure = error));
     const execution = await engine.execute({ listener, variables: { attributes: structuredClone(script.attributes), startAt: 0 } });
     const onTime = (t: number) => vi.setSystemTime(t);

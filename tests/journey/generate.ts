@@ -8,7 +8,15 @@ import { compileBlueprint, parseEventScript, simulate, type EventScriptInput, ty
 
 const EVENTS = ['email.opened', 'form.submitted', 'demo.booked', 'order.placed', 'ticket.closed'];
 const WAITS = ['1h', '3d', '10d', '30d', '365d'];
-const CONDITIONS = ['score >= 50', 'score < 30', 'flag == true', 'tier == "gold"', 'tier != "gold" && score > 10', '!(score > 80) || flag', 'company.size >= 100'];
+const CONDITIONS = [
+  'score >= 50',
+  'score < 30',
+  'flag == true',
+  'tier == "gold"',
+  'tier != "gold" && score > 10',
+  '!(score > 80) || flag',
+  'company.size >= 100',
+];
 
 /** The seeds the differential and export tests run: every one against both engines, none excused. */
 export const SEEDS: readonly number[] = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -21,7 +29,13 @@ export interface GeneratedJourney {
 export function generateJourney(seed: number): GeneratedJourney {
   const r = seededRandom(seed);
   const stageCount = 3 + r.int(5);
-  const stages = Array.from({ length: stageCount }, (_, i) => ({ id: `st_${i}`, name: `Stage ${i}`, order: `a${i.toString(36)}`, entryCriterion: '', customerGoal: '' }));
+  const stages = Array.from({ length: stageCount }, (_, i) => ({
+    id: `st_${i}`,
+    name: `Stage ${i}`,
+    order: `a${i.toString(36)}`,
+    entryCriterion: '',
+    customerGoal: '',
+  }));
   const lanes = [
     { id: 'ln_t', name: 'Touchpoints', kind: 'touchpoints' as const, order: 'a0', owner: 'Marketing' },
     { id: 'ln_d', name: 'Data', kind: 'data' as const, order: 'a1', owner: 'Data' },
@@ -34,13 +48,43 @@ export function generateJourney(seed: number): GeneratedJourney {
   const opt = (p: number, value: string) => (r.chance(p) ? value : undefined);
 
   stages.forEach((stage, i) => {
-    cards.push({ ...base, id: anchor(i), stageId: stage.id, laneId: 'ln_t', order: 'a0', kind: 'touchpoint', title: `Touch ${i}`, owner: r.pick(['Marketing', 'Sales', 'CX']), channel: 'email' });
+    cards.push({
+      ...base,
+      id: anchor(i),
+      stageId: stage.id,
+      laneId: 'ln_t',
+      order: 'a0',
+      kind: 'touchpoint',
+      title: `Touch ${i}`,
+      owner: r.pick(['Marketing', 'Sales', 'CX']),
+      channel: 'email',
+    });
     for (let d = 0; d < r.int(3); d++) {
-      cards.push({ ...base, id: `cd_d${i}_${d}`, stageId: stage.id, laneId: 'ln_d', order: `a${d}`, kind: 'data', title: 'Field', owner: 'Data', field: r.pick(['score', 'tier', 'email', 'company.size']), system: 'CRM' });
+      cards.push({
+        ...base,
+        id: `cd_d${i}_${d}`,
+        stageId: stage.id,
+        laneId: 'ln_d',
+        order: `a${d}`,
+        kind: 'data',
+        title: 'Field',
+        owner: 'Data',
+        field: r.pick(['score', 'tier', 'email', 'company.size']),
+        system: 'CRM',
+      });
     }
     const steps = (i === 0 ? 1 : 0) + r.int(3);
     for (let a = 0; a < steps; a++) {
-      const card: Card = { ...base, id: `cd_a${i}_${a}`, stageId: stage.id, laneId: 'ln_a', order: `a${a}`, kind: 'automation', title: `Step ${i}.${a}`, owner: r.pick(['Ops', 'Sales', 'Marketing']) };
+      const card: Card = {
+        ...base,
+        id: `cd_a${i}_${a}`,
+        stageId: stage.id,
+        laneId: 'ln_a',
+        order: `a${a}`,
+        kind: 'automation',
+        title: `Step ${i}.${a}`,
+        owner: r.pick(['Ops', 'Sales', 'Marketing']),
+      };
       const roll = i === 0 && a === 0 ? 0 : r.int(4);
       card.trigger =
         roll === 0
@@ -53,18 +97,39 @@ export function generateJourney(seed: number): GeneratedJourney {
       const w = opt(0.2, r.pick(WAITS));
       if (w && !(i === 0 && a === 0)) card.wait = w;
       const kind = r.int(6);
-      if (kind === 0) card.action = { type: 'set-field', field: r.pick(['score', 'flag', 'company.size']), value: r.pick([10, 55, 90, true, false, 150]), system: 'CRM' };
-      else if (kind === 1) card.action = { type: 'change-classification', classification: r.pick(['mql', 'sql', 'customer']), system: 'CRM' };
+      if (kind === 0)
+        card.action = {
+          type: 'set-field',
+          field: r.pick(['score', 'flag', 'company.size']),
+          value: r.pick([10, 55, 90, true, false, 150]),
+          system: 'CRM',
+        };
+      else if (kind === 1)
+        card.action = { type: 'change-classification', classification: r.pick(['mql', 'sql', 'customer']), system: 'CRM' };
       else if (kind === 2) card.action = { type: 'create-task', team: 'Sales', task: 'Call' };
       else if (kind === 3) card.action = { type: 'notify', team: 'CX' };
       else card.action = { type: 'send', channel: 'email', content: `Mail ${i}.${a}` };
       if (a > 0 && r.chance(0.15)) {
-        card.exit = r.pick([{ type: 'goal-reached' as const, ...(r.chance(0.5) ? { condition: r.pick(CONDITIONS) } : {}) }, { type: 'move-to-journey' as const, journey: 'Win-back' }]);
+        card.exit = r.pick([
+          { type: 'goal-reached' as const, ...(r.chance(0.5) ? { condition: r.pick(CONDITIONS) } : {}) },
+          { type: 'move-to-journey' as const, journey: 'Win-back' },
+        ]);
       }
       cards.push(card);
     }
     if (i === 0 && r.chance(0.6)) {
-      cards.push({ ...base, id: 'cd_optout', stageId: stage.id, laneId: 'ln_a', order: 'z0', kind: 'automation', title: 'Opt-out', owner: 'Ops', trigger: { type: 'event', event: 'email.unsubscribed' }, exit: { type: 'opt-out' } });
+      cards.push({
+        ...base,
+        id: 'cd_optout',
+        stageId: stage.id,
+        laneId: 'ln_a',
+        order: 'z0',
+        kind: 'automation',
+        title: 'Opt-out',
+        owner: 'Ops',
+        trigger: { type: 'event', event: 'email.unsubscribed' },
+        exit: { type: 'opt-out' },
+      });
     }
   });
 
@@ -138,7 +203,8 @@ export function generateScript(seed: number): EventScriptInput {
     heard.add(definition.entry.trigger.event);
     if (definition.entry.trigger.condition) entryData = { ...SATISFY[definition.entry.trigger.condition] };
   }
-  for (const state of definition.states) for (const reaction of state.reactions) if (reaction.trigger.kind === 'event') heard.add(reaction.trigger.event);
+  for (const state of definition.states)
+    for (const reaction of state.reactions) if (reaction.trigger.kind === 'event') heard.add(reaction.trigger.event);
   const listened = [...heard].filter((e) => e !== 'email.unsubscribed');
   const entryEvent = definition.entry.trigger.kind === 'event' ? definition.entry.trigger.event : EVENTS[0]!;
 
@@ -153,7 +219,12 @@ export function generateScript(seed: number): EventScriptInput {
     const stages = new Set(enters).size;
     const back = enters.filter((s, i) => i > 0 && s <= enters[i - 1]!).length;
     const exits = trace.filter((e) => e.type === 'exit').length;
-    const score = (stages >= Math.min(MIN_STAGES, definition.states.length) ? 1e6 : 0) + stages * 1000 + Math.min(back, 3) * 100 + Math.min(exits, 2) * 100 + enters.length;
+    const score =
+      (stages >= Math.min(MIN_STAGES, definition.states.length) ? 1e6 : 0) +
+      stages * 1000 +
+      Math.min(back, 3) * 100 +
+      Math.min(exits, 2) * 100 +
+      enters.length;
     if (!best || score > best.score) best = { script, score, stages };
   }
   return best!.script;
@@ -172,7 +243,13 @@ function candidateScript(r: Random, listened: readonly string[], entryEvent: str
     if (r.chance(0.25)) data.score = r.pick([0, 20, 49, 50, 60, 85, 100]);
     if (r.chance(0.1)) data.flag = r.chance(0.5);
     if (r.chance(0.1)) data.tier = r.pick(['gold', 'silver']);
-    const event = r.chance(0.1) ? 'segment.entered' : r.chance(0.03) ? 'email.unsubscribed' : listened.length && r.chance(0.75) ? r.pick(listened) : r.pick(EVENTS);
+    const event = r.chance(0.1)
+      ? 'segment.entered'
+      : r.chance(0.03)
+        ? 'email.unsubscribed'
+        : listened.length && r.chance(0.75)
+          ? r.pick(listened)
+          : r.pick(EVENTS);
     if (event === 'segment.entered') data.segment = r.pick(['VIP', 'Churn risk']);
     events.push({ at, event, ...(Object.keys(data).length ? { data: data as Record<string, never> } : {}) });
   }

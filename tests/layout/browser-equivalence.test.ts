@@ -30,7 +30,10 @@ describe('layout in the browser', () => {
     const page = await browser.newPage();
     await page.addScriptTag({ content: bundle });
     for (const seed of [1, 2, 3]) {
-      const inBrowser = await page.evaluate((s) => (window as unknown as { journeyLayout: { layoutJson(seed: number): string } }).journeyLayout.layoutJson(s), seed);
+      const inBrowser = await page.evaluate(
+        (s) => (window as unknown as { journeyLayout: { layoutJson(seed: number): string } }).journeyLayout.layoutJson(s),
+        seed,
+      );
       const inNode = JSON.stringify(layoutBlueprint(generateBlueprint({ seed, cards: 300, stages: 9 })));
       expect(inBrowser).toBe(inNode);
     }

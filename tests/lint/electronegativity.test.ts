@@ -12,7 +12,10 @@ describe('lint:electron', () => {
   it('fails on a window with Node integration and no isolation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'insecure-electron-'));
     mkdirSync(join(dir, 'main'));
-    writeFileSync(join(dir, 'main', 'index.ts'), `import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n`);
+    writeFileSync(
+      join(dir, 'main', 'index.ts'),
+      `import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n`,
+    );
     const result = run([dir]);
     expect(result.status, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toMatch(/HIGH\s+CONTEXT_ISOLATION_JS_CHECK/);

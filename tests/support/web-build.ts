@@ -23,7 +23,12 @@ function newest(dir: string): number {
 
 /** Builds the web edition if needed; returns npm's exit status (0 when nothing had to be done). */
 export function ensureWebBuild(who: string): number {
-  const sources = Math.max(newest(join(repo, 'renderer')), newest(join(repo, 'shared')), statSync(join(repo, 'vite.web.config.ts')).mtimeMs, statSync(join(repo, 'build/vite-renderer.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(join(repo, 'renderer')),
+    newest(join(repo, 'shared')),
+    statSync(join(repo, 'vite.web.config.ts')).mtimeMs,
+    statSync(join(repo, 'build/vite-renderer.ts')).mtimeMs,
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return 0;
   console.log(`${who}: building the web edition (out/web is missing or stale)`);
   return spawnSync('npm', ['run', 'build:web'], { cwd: repo, stdio: 'inherit', shell: false }).status ?? 1;

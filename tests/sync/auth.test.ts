@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../sync-server/auth/token.ts';
 import { openStore } from '../../sync-server/store/index.ts';
-import {
-  cleanUp,
-  connect,
-  destroyAllClients,
-  rawSocket,
-  sleep,
-  startServerProcess,
-  tempDir,
-  waitFor,
-} from './harness.ts';
+import { cleanUp, connect, destroyAllClients, rawSocket, sleep, startServerProcess, tempDir, waitFor } from './harness.ts';
 
 const SECRET = 'integration-test-secret-0123456789';
 afterEach(cleanUp);

@@ -18,7 +18,11 @@ async function embedded(options: Partial<ServerOptions> = {}) {
   const dir = tempDir();
   const store = openStore(join(dir, 'local.sqlite'));
   const server = await startServer({ port: 0, store, logger: silentLogger, ...options });
-  cleanup.push(() => removeDir(dir), () => store.close(), () => server.close());
+  cleanup.push(
+    () => removeDir(dir),
+    () => store.close(),
+    () => server.close(),
+  );
   return { server, store };
 }
 

@@ -44,7 +44,12 @@ function hostileMaterial() {
     ...updates.map((u) => frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, u)))),
     frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc)))),
     frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))),
-    frame((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])))),
+    frame(
+      (e) => (
+        encoding.writeVarUint(e, 1),
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
+      ),
+    ),
   ];
   awareness.destroy();
   return { messages, clientID: doc.clientID };
@@ -77,7 +82,21 @@ function* hostileFrames(seed: number, count: number): Generator<Frame> {
     } else if (r < 72) yield { kind: 'garbage-update', data: envelope([0, rand.pick([1, 2])], rand.bytes(1 + rand.int(150))) };
     else if (r < 77) yield { kind: 'garbage-state-vector', data: envelope([0, 0], rand.bytes(1 + rand.int(40))) };
     else if (r < 85) yield { kind: 'garbage-awareness', data: envelope([1], rand.bytes(1 + rand.int(100))) };
-    else if (r < 88) yield { kind: 'bad-json-awareness', data: envelope([1], frame((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 1 + rand.int(1e6)), encoding.writeVarUint(e, 1), encoding.writeVarString(e, '{"user":')))) };
+    else if (r < 88)
+      yield {
+        kind: 'bad-json-awareness',
+        data: envelope(
+          [1],
+          frame(
+            (e) => (
+              encoding.writeVarUint(e, 1),
+              encoding.writeVarUint(e, 1 + rand.int(1e6)),
+              encoding.writeVarUint(e, 1),
+              encoding.writeVarString(e, '{"user":')
+            ),
+          ),
+        ),
+      };
     else if (r < 91) yield { kind: 'overlong-length', data: new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]) };
     else if (r < 94) yield { kind: 'text', data: `{"type":"sync","n":${i}}` };
     else if (r < 96) yield { kind: 'unknown-type', data: new Uint8Array([4 + rand.int(200), ...rand.bytes(rand.int(10))]) };
@@ -184,7 +203,10 @@ describe('fuzz', () => {
 
     expect(sent).toBeGreaterThanOrEqual(10_000);
     // Each frame was either refused with a limit/protocol close code or harmlessly answered.
-    expect([...closes.keys()].every((code) => [1003, 1007, 1008, 1009].includes(code)), JSON.stringify([...closes])).toBe(true);
+    expect(
+      [...closes.keys()].every((code) => [1003, 1007, 1008, 1009].includes(code)),
+      JSON.stringify([...closes]),
+    ).toBe(true);
     expect([...closes.values()].reduce((a, b) => a + b, 0) + accepted).toBe(sent);
     expect(closes.get(1009)).toBeGreaterThan(0);
     expect(closes.get(1007)).toBeGreaterThan(FRAMES / 2);
@@ -206,6 +228,8 @@ describe('fuzz', () => {
     expect(JSON.stringify(content(fresh.doc))).not.toContain('HOSTILE');
     const writers = [...Y.decodeStateVector(Y.encodeStateVector(fresh.doc)).keys()].sort();
     expect(writers).toEqual([...legitIds].sort());
-    console.log(`fuzz: ${sent} frames (${JSON.stringify(Object.fromEntries(kinds))}); closed ${JSON.stringify(Object.fromEntries(closes))}; answered ${accepted}`);
+    console.log(
+      `fuzz: ${sent} frames (${JSON.stringify(Object.fromEntries(kinds))}); closed ${JSON.stringify(Object.fromEntries(closes))}; answered ${accepted}`,
+    );
   }, 120_000);
 });

@@ -29,7 +29,10 @@ describe('SIGTERM', () => {
         await sleep(2);
       }
     });
-    await waitFor(() => clients.every((c) => c.received.length > 20) && clients.reduce((n, c) => n + c.sent.length, 0) > 300, 'edits flowing');
+    await waitFor(
+      () => clients.every((c) => c.received.length > 20) && clients.reduce((n, c) => n + c.sent.length, 0) > 300,
+      'edits flowing',
+    );
 
     const start = Date.now();
     server.proc.kill('SIGTERM');

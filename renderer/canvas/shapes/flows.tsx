@@ -17,7 +17,9 @@ export class FlowsShapeUtil extends ShapeUtil<FlowsShape> {
   static override props = {
     w: T.number,
     h: T.number,
-    lines: T.arrayOf(T.object({ id: T.string, x1: T.number, y1: T.number, x2: T.number, y2: T.number, label: T.string, lx: T.number, ly: T.number })),
+    lines: T.arrayOf(
+      T.object({ id: T.string, x1: T.number, y1: T.number, x2: T.number, y2: T.number, label: T.string, lx: T.number, ly: T.number }),
+    ),
   };
 
   getDefaultProps(): FlowsProps {

@@ -39,7 +39,15 @@ abstract class BackgroundUtil<S extends TLShape<typeof CELL | typeof EMOTION | t
 /** One cell of the grid (a drop target) with its "+" button, which adds a card to the cell. */
 export class CellShapeUtil extends BackgroundUtil<CellShape> {
   static override type = CELL;
-  static override props = { w: T.number, h: T.number, stageId: T.string, laneId: T.string, label: T.string, shade: T.number, band: T.number };
+  static override props = {
+    w: T.number,
+    h: T.number,
+    stageId: T.string,
+    laneId: T.string,
+    label: T.string,
+    shade: T.number,
+    band: T.number,
+  };
 
   getDefaultProps(): CellProps {
     return { w: 360, h: 136, stageId: '', laneId: '', label: '', shade: 0, band: 0 };
@@ -82,7 +90,11 @@ export class EmotionShapeUtil extends BackgroundUtil<EmotionShape> {
   }
 
   component(shape: EmotionShape) {
-    return <svg className="js-emotion" width={shape.props.w} height={shape.props.h} role="img" aria-label="Emotion curve across the stages">{this.curve(shape)}</svg>;
+    return (
+      <svg className="js-emotion" width={shape.props.w} height={shape.props.h} role="img" aria-label="Emotion curve across the stages">
+        {this.curve(shape)}
+      </svg>
+    );
   }
 
   private curve(shape: EmotionShape) {
@@ -91,13 +103,27 @@ export class EmotionShapeUtil extends BackgroundUtil<EmotionShape> {
     return (
       <>
         <line x1={0} x2={w} y1={zero} y2={zero} stroke="#d1d5db" strokeDasharray="4 4" />
-        <text x={6} y={14} fontSize={10} fill="#6b7280">+5</text>
-        <text x={6} y={h - 4} fontSize={10} fill="#6b7280">−5</text>
-        {points.length > 1 ? <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#db2777" strokeWidth={3} strokeLinejoin="round" /> : null}
+        <text x={6} y={14} fontSize={10} fill="#6b7280">
+          +5
+        </text>
+        <text x={6} y={h - 4} fontSize={10} fill="#6b7280">
+          −5
+        </text>
+        {points.length > 1 ? (
+          <polyline
+            points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+            fill="none"
+            stroke="#db2777"
+            strokeWidth={3}
+            strokeLinejoin="round"
+          />
+        ) : null}
         {points.map((p, i) => (
           <g key={i}>
             <circle cx={p.x} cy={p.y} r={5} fill={p.emotion >= 0 ? '#16a34a' : '#dc2626'} stroke="#fff" strokeWidth={1.5} />
-            <text x={p.x + 8} y={p.y + 4} fontSize={11} fill="#374151">{p.emotion > 0 ? `+${p.emotion}` : p.emotion}</text>
+            <text x={p.x + 8} y={p.y + 4} fontSize={11} fill="#374151">
+              {p.emotion > 0 ? `+${p.emotion}` : p.emotion}
+            </text>
           </g>
         ))}
       </>

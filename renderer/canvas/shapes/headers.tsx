@@ -19,7 +19,15 @@ const rect = (w: number, h: number) => {
  */
 export class StageShapeUtil extends ShapeUtil<StageShape> {
   static override type = STAGE;
-  static override props = { w: T.number, h: T.number, name: T.string, index: T.number, macro: T.string, entry: T.string, summary: T.string };
+  static override props = {
+    w: T.number,
+    h: T.number,
+    name: T.string,
+    index: T.number,
+    macro: T.string,
+    entry: T.string,
+    summary: T.string,
+  };
 
   getDefaultProps(): StageProps {
     return { w: 360, h: 112, name: '', index: 0, macro: '', entry: '', summary: '' };
@@ -86,7 +94,11 @@ export class StageShapeUtil extends ShapeUtil<StageShape> {
   }
   override onResize(shape: StageShape, info: TLResizeInfo<StageShape>) {
     const initial = info.initialShape;
-    return { x: initial.x, y: initial.y, props: { ...shape.props, w: clampStageWidth(initial.props.w * Math.abs(info.scaleX)), h: initial.props.h } };
+    return {
+      x: initial.x,
+      y: initial.y,
+      props: { ...shape.props, w: clampStageWidth(initial.props.w * Math.abs(info.scaleX)), h: initial.props.h },
+    };
   }
   override onResizeEnd(_initial: StageShape, current: StageShape) {
     canvasActions(this.editor)?.stageResized(current);

@@ -4,4 +4,12 @@ import { CellShapeUtil, EmotionShapeUtil, TrayShapeUtil } from './grid.tsx';
 import { LaneShapeUtil, StageShapeUtil } from './headers.tsx';
 
 /** The projected shapes' utils, passed to both the store (schema) and the editor (rendering). */
-export const PROJECTED_SHAPE_UTILS = [CardShapeUtil, StageShapeUtil, LaneShapeUtil, CellShapeUtil, FlowsShapeUtil, EmotionShapeUtil, TrayShapeUtil];
+export const PROJECTED_SHAPE_UTILS = [
+  CardShapeUtil,
+  StageShapeUtil,
+  LaneShapeUtil,
+  CellShapeUtil,
+  FlowsShapeUtil,
+  EmotionShapeUtil,
+  TrayShapeUtil,
+];

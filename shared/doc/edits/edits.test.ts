@@ -3,9 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { resolveBlueprint, cellKey } from '../../model/index.ts';
 import { readBlueprint } from '../read.ts';
 import {
-  addCard, addFlow, addLane, addPersona, addStage, deleteAnnotation, deleteCard, deleteFlow, deleteLane, deleteStage,
-  EditError, initBlueprint, moveCard, moveLane, moveStage, putAnnotation, setMeta, setStatus, updateCard, updateFlow,
-  updateLane, updatePersona, updateStage,
+  addCard,
+  addFlow,
+  addLane,
+  addPersona,
+  addStage,
+  deleteAnnotation,
+  deleteCard,
+  deleteFlow,
+  deleteLane,
+  deleteStage,
+  EditError,
+  initBlueprint,
+  moveCard,
+  moveLane,
+  moveStage,
+  putAnnotation,
+  setMeta,
+  setStatus,
+  updateCard,
+  updateFlow,
+  updateLane,
+  updatePersona,
+  updateStage,
 } from './index.ts';
 
 const ME = { user: 'me' };
@@ -63,7 +83,9 @@ describe('edit operations', () => {
 
     const f = addFlow(doc, { from: a, to: b, event: 'webinar.attended', delay: '3d' }, ME);
     updateFlow(doc, f, { condition: 'score >= 50', label: 'Engaged' }, ME);
-    expect(readBlueprint(doc).flows).toEqual([{ id: f, from: a, to: b, event: 'webinar.attended', delay: '3d', condition: 'score >= 50', label: 'Engaged' }]);
+    expect(readBlueprint(doc).flows).toEqual([
+      { id: f, from: a, to: b, event: 'webinar.attended', delay: '3d', condition: 'score >= 50', label: 'Engaged' },
+    ]);
     deleteCard(doc, b, ME);
     expect(readBlueprint(doc).flows).toEqual([]);
     expect(order(readBlueprint(doc).cards).sort()).toEqual([a, c].sort());
@@ -92,7 +114,9 @@ describe('edit operations', () => {
     const a = addCard(doc, { stageId: lead, laneId: touch, title: 'A' }, ME);
     const before = Y.encodeStateAsUpdate(doc);
     expect(() => updateCard(doc, a, { emotion: 99 }, ME)).toThrow(EditError);
-    expect(() => updateCard(doc, a, { title: 'x'.repeat(50_000) }, ME)).toThrow(`card ${a} not changed: title is too long (50,000 characters; at most 500)`);
+    expect(() => updateCard(doc, a, { title: 'x'.repeat(50_000) }, ME)).toThrow(
+      `card ${a} not changed: title is too long (50,000 characters; at most 500)`,
+    );
     expect(() => updateCard(doc, a, { wait: 'three days' }, ME)).toThrow(/duration/);
     expect(() => addCard(doc, { stageId: 'st_missing', laneId: touch, title: 'x' }, ME)).toThrow(/no stage/);
     expect(() => addFlow(doc, { from: a, to: 'cd_missing' }, ME)).toThrow(/no card/);
@@ -154,7 +178,9 @@ describe('edit operations', () => {
     putAnnotation(b, { id: 'shape:note1', typeName: 'shape', type: 'note', x: 0, y: 0, props: { color: 'blue' } }, ME);
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(readBlueprint(a).annotations).toEqual([{ id: 'shape:note1', typeName: 'shape', type: 'note', x: 100, y: 0, props: { color: 'blue' } }]);
+    expect(readBlueprint(a).annotations).toEqual([
+      { id: 'shape:note1', typeName: 'shape', type: 'note', x: 100, y: 0, props: { color: 'blue' } },
+    ]);
     expect(readBlueprint(b)).toEqual(readBlueprint(a));
     deleteAnnotation(a, 'shape:note1', ME);
     expect(readBlueprint(a).annotations).toEqual([]);

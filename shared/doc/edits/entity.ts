@@ -16,7 +16,10 @@ export type EntityOf<K extends EntityCollection> = z.infer<Schema<K>>;
 function describeIssue(value: Record<string, unknown>, issue: z.core.$ZodIssue): string {
   const field = issue.path.join('.') || 'value';
   if (issue.code === 'too_big' && issue.origin === 'string') {
-    const actual = issue.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
+    const actual = issue.path.reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+      value,
+    );
     const length = typeof actual === 'string' ? `${actual.length.toLocaleString('en')} characters; ` : '';
     return `${field} is too long (${length}at most ${issue.maximum.toLocaleString('en')})`;
   }
@@ -66,7 +69,11 @@ export function removeEntity(doc: Y.Doc, name: EntityCollection, id: string): bo
 }
 
 /** Orders of the entities of a collection that pass `filter`, as the resolved view sorts them. */
-export function siblings(doc: Y.Doc, name: 'stages' | 'lanes' | 'cards', filter: (fields: Y.Map<unknown>) => boolean = () => true): Ordered[] {
+export function siblings(
+  doc: Y.Doc,
+  name: 'stages' | 'lanes' | 'cards',
+  filter: (fields: Y.Map<unknown>) => boolean = () => true,
+): Ordered[] {
   const out: Ordered[] = [];
   for (const [id, map] of collection(doc, name).entries()) {
     if (!(map instanceof Y.Map) || !filter(map)) continue;

@@ -14,7 +14,15 @@ export function initBlueprint(doc: Y.Doc, fields: MetaPatch = {}, origin: unknow
   doc.transact(() => {
     const meta = metaMap(doc);
     if (meta.has('schemaVersion')) throw new EditError('this document is already a blueprint');
-    writeFields(meta, { schemaVersion: SCHEMA_VERSION, minAppVersion: MIN_APP_VERSION, title: '', status: 'draft', owner: '', description: '', ...fields });
+    writeFields(meta, {
+      schemaVersion: SCHEMA_VERSION,
+      minAppVersion: MIN_APP_VERSION,
+      title: '',
+      status: 'draft',
+      owner: '',
+      description: '',
+      ...fields,
+    });
   }, origin);
 }
 

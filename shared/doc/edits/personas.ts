@@ -2,7 +2,11 @@ import type * as Y from 'yjs';
 import { newId, type Persona } from '../../model/index.ts';
 import { insertEntity, patchEntity, removeEntity } from './entity.ts';
 
-export function addPersona(doc: Y.Doc, input: Omit<Persona, 'id' | 'description'> & { id?: string; description?: string }, origin: unknown = null): string {
+export function addPersona(
+  doc: Y.Doc,
+  input: Omit<Persona, 'id' | 'description'> & { id?: string; description?: string },
+  origin: unknown = null,
+): string {
   const id = input.id ?? newId('persona');
   doc.transact(() => insertEntity(doc, 'personas', { ...input, id }), origin);
   return id;

@@ -35,7 +35,12 @@ describe('templateBuilder', () => {
     expect(bp.lanes.map((l) => l.id)).toEqual(['ln_automation', 'ln_touchpoints']);
     expect(bp.cards.map((c) => c.id)).toEqual(['cd_lead_follow_up_email', 'cd_lead_webinar', 'cd_mql_route']);
     expect(bp.flows.map((f) => f.id)).toEqual(['fl_lead_follow_up_email__mql_route', 'fl_lead_webinar__lead_follow_up_email']);
-    expect(bp.flows[0]).toMatchObject({ from: 'cd_lead_follow_up_email', to: 'cd_mql_route', condition: 'score >= 50', label: 'Becomes MQL' });
+    expect(bp.flows[0]).toMatchObject({
+      from: 'cd_lead_follow_up_email',
+      to: 'cd_mql_route',
+      condition: 'score >= 50',
+      label: 'Becomes MQL',
+    });
   });
 
   it('orders stages and lanes as declared and cards in a cell as written', () => {

@@ -145,9 +145,11 @@ export function templateBuilder(options: TemplateOptions): TemplateBuilder {
     },
 
     card(stage, lane, spec) {
-      if (!stages.some((s) => s.id === stage.id)) throw new TemplateError(`${where}: card "${spec.title}" is placed in stage "${stage.id}", which this template does not have`);
+      if (!stages.some((s) => s.id === stage.id))
+        throw new TemplateError(`${where}: card "${spec.title}" is placed in stage "${stage.id}", which this template does not have`);
       const laneEntry = lanes.find((l) => l.id === lane.id);
-      if (!laneEntry) throw new TemplateError(`${where}: card "${spec.title}" is placed in lane "${lane.id}", which this template does not have`);
+      if (!laneEntry)
+        throw new TemplateError(`${where}: card "${spec.title}" is placed in lane "${lane.id}", which this template does not have`);
       const { key: explicitKey, kind, ...fields } = spec;
       const prefix = `cd_${stage.key}_`;
       const key = explicitKey ?? slugify(spec.title, MAX_ID - prefix.length);
@@ -168,7 +170,11 @@ export function templateBuilder(options: TemplateOptions): TemplateBuilder {
       const { key, ...fields } = spec;
       const fromId = cardId(from);
       const toId = cardId(to);
-      const id = claim(key ? `fl_${key}` : defaultFlowId(fromId, toId), `flow ${fromId} → ${toId}`, key ? '' : ' (two flows between the same cards need an explicit `key`)');
+      const id = claim(
+        key ? `fl_${key}` : defaultFlowId(fromId, toId),
+        `flow ${fromId} → ${toId}`,
+        key ? '' : ' (two flows between the same cards need an explicit `key`)',
+      );
       flows.push({ ...fields, id, from: fromId, to: toId });
       return { id };
     },

@@ -43,10 +43,26 @@ describe('checkJourneyRules', () => {
 
   // One seeded defect per rule: a guard that never fires is not a guard.
   const defects: Array<[string, (bp: Blueprint) => void, string[]]> = [
-    ['a stage nothing leads into', (bp) => (bp.flows = bp.flows.filter((f) => f.id !== 'fl_a_ad__b_score')), ['stage-unreachable', 'stage-no-way-out']],
-    ['a stage with no way out', (bp) => (bp.flows = bp.flows.filter((f) => f.from !== 'cd_b_score')), ['stage-unreachable', 'stage-no-way-out']],
-    ['a transition with no trigger', (bp) => (bp.flows.find((f) => f.id === 'fl_a_ad__b_score')!.event = undefined), ['transition-without-trigger']],
-    ['a loop back without a delay', (bp) => (bp.flows.find((f) => f.from === 'cd_c_call')!.delay = undefined), ['loop-back-without-delay', 'loop-without-delay', 'loop-without-delay']],
+    [
+      'a stage nothing leads into',
+      (bp) => (bp.flows = bp.flows.filter((f) => f.id !== 'fl_a_ad__b_score')),
+      ['stage-unreachable', 'stage-no-way-out'],
+    ],
+    [
+      'a stage with no way out',
+      (bp) => (bp.flows = bp.flows.filter((f) => f.from !== 'cd_b_score')),
+      ['stage-unreachable', 'stage-no-way-out'],
+    ],
+    [
+      'a transition with no trigger',
+      (bp) => (bp.flows.find((f) => f.id === 'fl_a_ad__b_score')!.event = undefined),
+      ['transition-without-trigger'],
+    ],
+    [
+      'a loop back without a delay',
+      (bp) => (bp.flows.find((f) => f.from === 'cd_c_call')!.delay = undefined),
+      ['loop-back-without-delay', 'loop-without-delay', 'loop-without-delay'],
+    ],
     ['a touchpoint without owner', (bp) => (card(bp, 'cd_a_ad').owner = ' '), ['owner-missing']],
     ['a touchpoint without channel', (bp) => (card(bp, 'cd_a_ad').channel = undefined), ['channel-missing']],
     ['a data card without system', (bp) => (card(bp, 'cd_a_email').system = undefined), ['system-missing']],
@@ -58,7 +74,11 @@ describe('checkJourneyRules', () => {
     ['an exit without its journey', (bp) => (card(bp, 'cd_b_score').exit = { type: 'move-to-journey' }), ['exit-incomplete']],
     ['a bad condition', (bp) => (bp.flows.find((f) => f.from === 'cd_b_score')!.condition = 'score => 50'), ['bad-condition']],
     ['a bad event', (bp) => (bp.flows.find((f) => f.from === 'cd_a_ad')!.event = 'Form Submitted'), ['bad-event']],
-    ['a field asked twice', (bp) => bp.cards.push({ ...card(bp, 'cd_a_email'), id: 'cd_c_email', stageId: 'st_c' }), ['field-collected-twice']],
+    [
+      'a field asked twice',
+      (bp) => bp.cards.push({ ...card(bp, 'cd_a_email'), id: 'cd_c_email', stageId: 'st_c' }),
+      ['field-collected-twice'],
+    ],
     ['a dangling flow', (bp) => bp.flows.push({ id: 'fl_x', from: 'cd_a_ad', to: 'cd_gone', label: '' }), ['dangling-flow']],
   ];
   it.each(defects)('reports %s', (_name, seed, expected) => {
@@ -84,13 +104,30 @@ describe('checkJourneyRules', () => {
 
 describe('findCycles', () => {
   it('finds each loop once and nothing in a DAG', () => {
-    expect(findCycles([['a', 'b'], ['b', 'c'], ['a', 'c']])).toEqual([]);
-    expect(findCycles([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']])).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+      ]),
+    ).toEqual([]);
+    expect(
+      findCycles([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['c', 'd'],
+      ]),
+    ).toEqual([['a', 'b', 'c', 'a']]);
   });
 });
 
 describe('crossStageFlows', () => {
   it('keeps only flows that change stage', () => {
-    expect(crossStageFlows(clean()).map((f) => f.id).sort()).toEqual(['fl_a_ad__b_score', 'fl_b_score__c_call', 'fl_c_call__b_score']);
+    expect(
+      crossStageFlows(clean())
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['fl_a_ad__b_score', 'fl_b_score__c_call', 'fl_c_call__b_score']);
   });
 });

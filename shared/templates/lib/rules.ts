@@ -54,7 +54,8 @@ export function checkJourneyRules(bp: Blueprint): Finding[] {
   }
 
   for (const flow of flows) {
-    if (flow.event && !EVENT_PATTERN.test(flow.event)) report('bad-event', `flow ${flow.id}: event "${flow.event}" is not a dotted name`, flow.id);
+    if (flow.event && !EVENT_PATTERN.test(flow.event))
+      report('bad-event', `flow ${flow.id}: event "${flow.event}" is not a dotted name`, flow.id);
     checkCondition(flow.condition, `flow ${flow.id}`, flow.id, report);
   }
 
@@ -108,8 +109,10 @@ function checkCard(card: Card, report: Report): void {
   if (!trigger) report('trigger-missing', `automation card ${id} has no trigger`, id);
   else {
     const needs = { event: trigger.event, score: trigger.condition, elapsed: trigger.after, segment: trigger.segment }[trigger.type];
-    if (!needs) report('trigger-incomplete', `automation card ${id}: a ${trigger.type} trigger needs its ${triggerField[trigger.type]}`, id);
-    if (trigger.event && !EVENT_PATTERN.test(trigger.event)) report('bad-event', `automation card ${id}: event "${trigger.event}" is not a dotted name`, id);
+    if (!needs)
+      report('trigger-incomplete', `automation card ${id}: a ${trigger.type} trigger needs its ${triggerField[trigger.type]}`, id);
+    if (trigger.event && !EVENT_PATTERN.test(trigger.event))
+      report('bad-event', `automation card ${id}: event "${trigger.event}" is not a dotted name`, id);
     checkCondition(trigger.condition, `automation card ${id}`, id, report);
   }
   if (!action) report('action-missing', `automation card ${id} has no action`, id);
@@ -118,7 +121,8 @@ function checkCard(card: Card, report: Report): void {
     if (missing.length) report('action-incomplete', `automation card ${id}: a ${action.type} action needs ${missing.join(', ')}`, id);
   }
   if (exit) {
-    if (exit.type === 'move-to-journey' && !exit.journey) report('exit-incomplete', `automation card ${id}: move-to-journey names no journey`, id);
+    if (exit.type === 'move-to-journey' && !exit.journey)
+      report('exit-incomplete', `automation card ${id}: move-to-journey names no journey`, id);
     checkCondition(exit.condition, `automation card ${id} exit`, id, report);
   }
 }

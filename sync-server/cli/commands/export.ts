@@ -1,6 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildScene, cardsToCsv, printCaption, sceneToSvg, PAPER_SIZES, type PaperSize, type PrintOptions } from '../../../shared/export/index.ts';
+import {
+  buildScene,
+  cardsToCsv,
+  printCaption,
+  sceneToSvg,
+  PAPER_SIZES,
+  type PaperSize,
+  type PrintOptions,
+} from '../../../shared/export/index.ts';
 import { compileBlueprint, exportBpmn, exportXState, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -36,7 +44,19 @@ definition JSON). FORMAT:
 Without -o the export goes to standard output (pdf and journey need -o). Lint errors are
 reported on standard error; the export is still written.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, template: { type: 'string' }, reentry: { type: 'string' }, paper: { type: 'string' }, scale: { type: 'string' }, overlap: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        template: { type: 'string' },
+        reentry: { type: 'string' },
+        paper: { type: 'string' },
+        scale: { type: 'string' },
+        overlap: { type: 'string' },
+      },
+      true,
+    );
     const format = values.format as Format | undefined;
     if (!format) throw new UsageError(`missing --format (one of ${FORMATS.join(', ')})`);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (one of ${FORMATS.join(', ')})`);
@@ -47,9 +67,13 @@ reported on standard error; the export is still written.`,
     const reentry = parseReentry(values.reentry);
     if (input.kind === 'blueprint' && FROM_DEFINITION.has(format)) {
       const findings = lintBlueprint(input.blueprint);
-      if (hasErrors(findings)) io.stderr(`warning: ${findings.filter((f) => f.severity === 'error').length} lint error(s); run \`journeyscroll lint\` for details\n`);
+      if (hasErrors(findings))
+        io.stderr(
+          `warning: ${findings.filter((f) => f.severity === 'error').length} lint error(s); run \`journeyscroll lint\` for details\n`,
+        );
     }
-    const definition = () => (input.kind === 'definition' ? input.definition : compileBlueprint(input.blueprint, reentry ? { reentry } : {}));
+    const definition = () =>
+      input.kind === 'definition' ? input.definition : compileBlueprint(input.blueprint, reentry ? { reentry } : {});
     const blueprint = () => {
       if (input.kind !== 'blueprint') throw new Error(`--format ${format} needs a blueprint`);
       return input.blueprint;
@@ -89,20 +113,27 @@ reported on standard error; the export is still written.`,
   },
 };
 /** The print layout from --paper/--scale/--overlap, or undefined when none was given. */
-function printOptions(values: { paper?: string | boolean; scale?: string | boolean; overlap?: string | boolean }): PrintOptions | undefined {
+function printOptions(values: {
+  paper?: string | boolean;
+  scale?: string | boolean;
+  overlap?: string | boolean;
+}): PrintOptions | undefined {
   const { paper, scale, overlap } = values;
   if (paper === undefined && scale === undefined && overlap === undefined) return undefined;
-  if (paper !== undefined && !(PAPER_SIZES as readonly unknown[]).includes(paper)) throw new UsageError(`unknown --paper "${String(paper)}" (one of ${PAPER_SIZES.join(', ')})`);
+  if (paper !== undefined && !(PAPER_SIZES as readonly unknown[]).includes(paper))
+    throw new UsageError(`unknown --paper "${String(paper)}" (one of ${PAPER_SIZES.join(', ')})`);
   const number = (name: string, value: string | boolean | undefined, min: number, max: number): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (typeof value !== 'string' || !Number.isFinite(n) || n <= min || n > max) throw new UsageError(`--${name} must be a number above ${min} and at most ${max}, got "${String(value)}"`);
+    if (typeof value !== 'string' || !Number.isFinite(n) || n <= min || n > max)
+      throw new UsageError(`--${name} must be a number above ${min} and at most ${max}, got "${String(value)}"`);
     return n;
   };
   const s = number('scale', scale, 0, 4);
   const o = number('overlap', overlap, -1, 200);
   const chosen = (paper ?? 'a4') as PaperSize;
-  if (chosen === 'banner' && (s !== undefined || o !== undefined)) throw new UsageError('--scale and --overlap apply to tiled paper (--paper a4 or a3)');
+  if (chosen === 'banner' && (s !== undefined || o !== undefined))
+    throw new UsageError('--scale and --overlap apply to tiled paper (--paper a4 or a3)');
   return { paper: chosen, ...(s !== undefined ? { scale: s } : {}), ...(o !== undefined ? { overlap: o } : {}) };
 }
 

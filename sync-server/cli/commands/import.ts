@@ -35,7 +35,9 @@ the file; a bad row fails the whole import with its line number, and nothing is 
       blueprint = input.blueprint;
     } else throw new UsageError(`${file}: import reads .json or .csv, not "${ext || '(none)'}"`);
     writeFileSync(resolve(io.cwd, values.output), encodeBlueprintFile(blueprint));
-    io.stderr(`wrote ${values.output}: ${blueprint.stages.length} stages, ${blueprint.lanes.length} lanes, ${blueprint.cards.length} cards\n`);
+    io.stderr(
+      `wrote ${values.output}: ${blueprint.stages.length} stages, ${blueprint.lanes.length} lanes, ${blueprint.cards.length} cards\n`,
+    );
     return 0;
   },
 };

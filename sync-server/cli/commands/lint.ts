@@ -17,11 +17,18 @@ error, 0 otherwise (warnings and infos included). --json prints the findings as 
     const input = loadInput(io.cwd, positionals[0], values.template);
     if (input.kind !== 'blueprint') throw new Error('lint needs a blueprint');
     const findings = lintBlueprint(input.blueprint);
-    if (values.json) io.stdout(`${JSON.stringify({ source: input.source, errors: findings.filter((f) => f.severity === 'error').length, findings }, null, 2)}\n`);
+    if (values.json)
+      io.stdout(
+        `${JSON.stringify({ source: input.source, errors: findings.filter((f) => f.severity === 'error').length, findings }, null, 2)}\n`,
+      );
     else if (findings.length === 0) io.stdout(`${input.source}: no findings\n`);
     else {
       for (const f of findings) {
-        const ids = [...f.stageIds.map((i) => `stage ${i}`), ...f.cardIds.map((i) => `card ${i}`), ...f.flowIds.map((i) => `flow ${i}`)].join(', ');
+        const ids = [
+          ...f.stageIds.map((i) => `stage ${i}`),
+          ...f.cardIds.map((i) => `card ${i}`),
+          ...f.flowIds.map((i) => `flow ${i}`),
+        ].join(', ');
         io.stdout(`${f.severity.padEnd(7)} ${f.rule.padEnd(26)} ${f.message}${ids ? `  [${ids}]` : ''}\n`);
       }
       const count = (s: string) => findings.filter((f) => f.severity === s).length;

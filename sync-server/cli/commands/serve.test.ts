@@ -21,7 +21,9 @@ describe('journeyscroll serve options', () => {
   });
 
   it('takes limits with size suffixes', () => {
-    expect(serveOptions(['--max-message-bytes', '64k', '--max-document-bytes', '2m', '--max-messages-per-second', '50'], {}, '/').limits).toEqual({
+    expect(
+      serveOptions(['--max-message-bytes', '64k', '--max-document-bytes', '2m', '--max-messages-per-second', '50'], {}, '/').limits,
+    ).toEqual({
       maxMessageBytes: 65536,
       maxDocumentBytes: 2 * 1024 * 1024,
       messagesPerSecond: 50,

@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError, type CliCommand, type CliIo } from '../command.ts';
-import { DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_PORT, createLogger, isLogLevel, startServer, type ServerOptions } from '../../server/index.ts';
+import {
+  DEFAULT_HOST,
+  DEFAULT_LIMITS,
+  DEFAULT_PORT,
+  createLogger,
+  isLogLevel,
+  startServer,
+  type ServerOptions,
+} from '../../server/index.ts';
 
 const help = `Usage: journeyscroll serve [options]
 

@@ -28,7 +28,11 @@ FILE is a .journey file, a blueprint JSON or a journey definition JSON. EVENTS.j
 Times are durations since the start. Prints the trace: stages entered, fields captured, actions
 fired and the exit, each with its virtual time. --json prints the trace as JSON.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { events: { type: 'string' }, json: { type: 'boolean' }, template: { type: 'string' }, reentry: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { events: { type: 'string' }, json: { type: 'boolean' }, template: { type: 'string' }, reentry: { type: 'string' } },
+      true,
+    );
     if (!values.events) throw new UsageError('missing --events EVENTS.json');
     const input = loadInput(io.cwd, positionals[0], values.template, true);
     const reentry = parseReentry(values.reentry);
@@ -44,7 +48,9 @@ fired and the exit, each with its virtual time. --json prints the trace as JSON.
     else {
       const names = new Map<string, string>(definition.states.map((s) => [s.id, s.name]));
       for (const s of definition.states) for (const r of s.reactions) if (r.label) names.set(r.id, r.label);
-      io.stdout(`${formatTrace(result.trace, names)}\n\nended in ${names.get(result.state) ?? result.state} (${result.stoppedBy === 'done' ? 'journey over' : 'end of script'})\n`);
+      io.stdout(
+        `${formatTrace(result.trace, names)}\n\nended in ${names.get(result.state) ?? result.state} (${result.stoppedBy === 'done' ? 'journey over' : 'end of script'})\n`,
+      );
     }
     return 0;
   },

@@ -8,7 +8,14 @@ const templates: CliCommand = {
   help: 'Usage: journeyscroll templates [--json]\n\nLists the built-in templates. Use a name with --template NAME in export, lint and simulate.',
   async run(args, io) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
-    if (values.json) io.stdout(`${JSON.stringify(TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description })), null, 2)}\n`);
+    if (values.json)
+      io.stdout(
+        `${JSON.stringify(
+          TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description })),
+          null,
+          2,
+        )}\n`,
+      );
     else io.stdout(`${TEMPLATES.map((t) => `${t.id.padEnd(22)} ${t.name} — ${t.description}`).join('\n')}\n`);
     return 0;
   },

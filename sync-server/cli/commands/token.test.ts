@@ -31,10 +31,19 @@ describe('journeyscroll token', () => {
   it('explains what is wrong', async () => {
     expect(await run(['token', '--room', 'r'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/JOURNEYSCROLL_SECRET/) });
     expect(await run(['token'])).toMatchObject({ code: 2, err: expect.stringMatching(/--room is required/) });
-    expect(await run(['token', '--room', 'r', '--role', 'admin'])).toMatchObject({ code: 2, err: expect.stringMatching(/editor or viewer/) });
-    expect(await run(['token', '--room', 'r', '--ttl', 'forever'])).toMatchObject({ code: 2, err: expect.stringMatching(/not a duration/) });
+    expect(await run(['token', '--room', 'r', '--role', 'admin'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/editor or viewer/),
+    });
+    expect(await run(['token', '--room', 'r', '--ttl', 'forever'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/not a duration/),
+    });
     expect(await run(['token', '--room', 'no spaces'])).toMatchObject({ code: 2, err: expect.stringMatching(/invalid room/) });
-    expect(await run(['token', '--room', 'r'], { JOURNEYSCROLL_SECRET: 'short' })).toMatchObject({ code: 2, err: expect.stringMatching(/at least 16/) });
+    expect(await run(['token', '--room', 'r'], { JOURNEYSCROLL_SECRET: 'short' })).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/at least 16/),
+    });
     expect((await run(['token', '--help'])).out).toMatch(/--ttl/);
   });
 });

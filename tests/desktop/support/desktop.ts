@@ -43,7 +43,10 @@ export class HandlerProcess {
   private pending = new Map<number, Pending & { channel: string; args: unknown }>();
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(repo, 'tests/desktop/support/handler-host.ts'), this.file, this.dir, WEB_DIR, ORIGIN], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repo, 'tests/desktop/support/handler-host.ts'), this.file, this.dir, WEB_DIR, ORIGIN], {
+      cwd: repo,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child = child;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -133,7 +136,17 @@ export class HandlerProcess {
   }
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
 
 /**
  * What the preload does, in the page: `window.journeyscrollDesktop` (read-only, as contextBridge
@@ -174,7 +187,9 @@ function bridgeScript() {
     onOpen: on('open'),
   });
   Object.defineProperty(window, 'journeyscrollDesktop', { value: bridge, writable: false, configurable: false, enumerable: true });
-  Object.defineProperty(window, '__journeyscrollEmit', { value: (kind: string, value: string) => listeners[kind]?.forEach((l) => l(value)) });
+  Object.defineProperty(window, '__journeyscrollEmit', {
+    value: (kind: string, value: string) => listeners[kind]?.forEach((l) => l(value)),
+  });
 }
 
 /**
@@ -183,7 +198,8 @@ function bridgeScript() {
  * frame's URL, as `event.senderFrame.url` in the main process.
  */
 export async function desktopContext(browser: Browser, handler: HandlerProcess): Promise<BrowserContext> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` (tests/desktop/run.ts does)');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('out/renderer is missing: run `npm run build` (tests/desktop/run.ts does)');
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
   // What the app's permission handler grants its own origin (electron/main/security.ts): Local
   // Network Access, without which Chromium refuses the workshop server on 127.0.0.1 and the LAN.
@@ -192,9 +208,15 @@ export async function desktopContext(browser: Browser, handler: HandlerProcess):
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     let file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
     if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(RENDERER_DIR, 'index.html');
-    await route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    await route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+    });
   });
-  await context.exposeBinding('__journeyscrollInvoke', async (source, channel: string, args: unknown) => toWire(await handler.call(channel, source.frame.url(), args)));
+  await context.exposeBinding('__journeyscrollInvoke', async (source, channel: string, args: unknown) =>
+    toWire(await handler.call(channel, source.frame.url(), args)),
+  );
   await context.addInitScript(bridgeScript);
   return context;
 }
@@ -203,7 +225,8 @@ export async function openApp(context: BrowserContext, hash = '#/'): Promise<Pag
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') console.error(`[console ${message.type()}] ${message.text().slice(0, 500)}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      console.error(`[console ${message.type()}] ${message.text().slice(0, 500)}`);
   });
   page.on('requestfailed', (request) => console.error(`[request failed] ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(`${ORIGIN}/${hash}`);
@@ -212,7 +235,10 @@ export async function openApp(context: BrowserContext, hash = '#/'): Promise<Pag
 
 /** Sends what the main process would: a menu command, or an id to open. */
 export const emit = (page: Page, kind: 'command' | 'open', value: string) =>
-  page.evaluate(([k, v]) => (window as unknown as { __journeyscrollEmit(kind: string, value: string): void }).__journeyscrollEmit(k!, v!), [kind, value]);
+  page.evaluate(
+    ([k, v]) => (window as unknown as { __journeyscrollEmit(kind: string, value: string): void }).__journeyscrollEmit(k!, v!),
+    [kind, value],
+  );
 
 export async function statusText(page: Page): Promise<string> {
   return page.getByRole('status', { name: 'Connection' }).innerText();
@@ -221,6 +247,10 @@ export async function statusText(page: Page): Promise<string> {
 /** New blueprint from the library's template gallery; resolves once the blueprint view is ready. */
 export async function createFromTemplate(page: Page, templateId: string): Promise<string> {
   await page.getByRole('button', { name: `Create a blueprint from ${getTemplate(templateId)!.name}` }).click();
-  await page.waitForFunction(() => Boolean((window as unknown as { journeyscroll?: { session?: unknown } }).journeyscroll?.session), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => Boolean((window as unknown as { journeyscroll?: { session?: unknown } }).journeyscroll?.session),
+    undefined,
+    { timeout: 30_000 },
+  );
   return decodeURIComponent(new URL(page.url()).hash.replace('#/b/', ''));
 }

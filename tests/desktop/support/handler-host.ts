@@ -18,7 +18,12 @@ if (!file || !dataDir || !webDir || !origin) throw new Error('usage: handler-hos
 
 const library = openLibrary(file);
 // Loopback only: tests send traffic to this machine alone.
-const workshop = createWorkshop({ dataDir: join(dataDir, 'workshop'), webDir, lanAddresses: () => ['127.0.0.1'], defaultHost: '127.0.0.1' });
+const workshop = createWorkshop({
+  dataDir: join(dataDir, 'workshop'),
+  webDir,
+  lanAddresses: () => ['127.0.0.1'],
+  defaultHost: '127.0.0.1',
+});
 const answers: Array<string | null> = [];
 const answer = async () => {
   if (answers.length === 0) throw new Error('no dialog answer queued by the test');
@@ -33,7 +38,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     answers.push(message.answer ?? null);
     return;
   }
-  void handlers.invoke(message.channel, message.sender, fromWire(message.args)).then((result) => write({ id: message.id, result: toWire(result) }));
+  void handlers
+    .invoke(message.channel, message.sender, fromWire(message.args))
+    .then((result) => write({ id: message.id, result: toWire(result) }));
 });
 process.stdin.on('end', () => {
   void workshop.stop().then(() => {

@@ -13,7 +13,12 @@ export const launchBrowser = (): Promise<Browser> => chromium.launch({ executabl
 export async function guardedContext(
   browser: Browser,
   origin: string,
-  options: { serviceWorkers?: 'allow' | 'block'; deviceScaleFactor?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: {
+    serviceWorkers?: 'allow' | 'block';
+    deviceScaleFactor?: number;
+    colorScheme?: 'light' | 'dark';
+    reducedMotion?: 'reduce' | 'no-preference';
+  } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width: 1600, height: 1000 },
@@ -87,7 +92,8 @@ export async function expectConnection(page: Page, text: RegExp): Promise<void> 
 /** Screen position of a page-space point (tldraw's camera applied). */
 export function pageToScreen(page: Page, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
   return page.evaluate((p) => {
-    const js = (window as unknown as { journeyscroll: { editor: { pageToScreen(p: { x: number; y: number }): { x: number; y: number } } } }).journeyscroll;
+    const js = (window as unknown as { journeyscroll: { editor: { pageToScreen(p: { x: number; y: number }): { x: number; y: number } } } })
+      .journeyscroll;
     const s = js.editor.pageToScreen(p);
     return { x: s.x, y: s.y };
   }, point);
@@ -118,10 +124,13 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
 }
 
 /** Items in the model's order (fractional index). */
-export const byOrder = <T extends { order: string }>(items: readonly T[]): T[] => [...items].sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+export const byOrder = <T extends { order: string }>(items: readonly T[]): T[] =>
+  [...items].sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
 
 export const selectedIds = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (window as unknown as { journeyscroll: { editor: { getSelectedShapeIds(): string[] } } }).journeyscroll.editor.getSelectedShapeIds());
+  page.evaluate(() =>
+    (window as unknown as { journeyscroll: { editor: { getSelectedShapeIds(): string[] } } }).journeyscroll.editor.getSelectedShapeIds(),
+  );
 
 /** Where a card is on screen, at its centre. */
 export async function cardCentre(p: BlueprintPage, cardId: string): Promise<{ x: number; y: number }> {
@@ -133,7 +142,12 @@ export async function cardCentre(p: BlueprintPage, cardId: string): Promise<{ x:
 export async function selectCard(p: BlueprintPage, cardId: string): Promise<void> {
   const at = await cardCentre(p, cardId);
   await p.page.mouse.click(at.x, at.y);
-  await waitUntil('the card inspector shows the card', async () => (await selectedIds(p.page)).includes(`shape:c:${cardId}`) && (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1);
+  await waitUntil(
+    'the card inspector shows the card',
+    async () =>
+      (await selectedIds(p.page)).includes(`shape:c:${cardId}`) &&
+      (await p.page.getByRole('complementary', { name: 'Card inspector' }).count()) === 1,
+  );
 }
 
 /** Types a value into a field of the card inspector and confirms it with Enter. */

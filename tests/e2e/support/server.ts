@@ -27,11 +27,26 @@ export class ServeProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(repo, 'bin/journeyscroll.js'), 'serve', '--port', String(this.port), '--data', this.dataDir, '--static', WEB_DIR, '--log-level', 'info'], {
-      cwd: repo,
-      env: { ...process.env, ...(this.secret ? { JOURNEYSCROLL_SECRET: this.secret } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(repo, 'bin/journeyscroll.js'),
+        'serve',
+        '--port',
+        String(this.port),
+        '--data',
+        this.dataDir,
+        '--static',
+        WEB_DIR,
+        '--log-level',
+        'info',
+      ],
+      {
+        cwd: repo,
+        env: { ...process.env, ...(this.secret ? { JOURNEYSCROLL_SECRET: this.secret } : {}) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
