@@ -1,7 +1,8 @@
 import type { WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type Role } from '../../shared/sync/contract.ts';
+import { readAwarenessEntries } from './awareness-entries.ts';
+import { dropPending, encodeCommittedState, pendingBytes } from './committed-state.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Limits } from './options.ts';
@@ -36,7 +37,11 @@ export class Connection implements Peer {
   readonly room: Room;
   readonly role: Role;
   readonly remote: string;
+  readonly mayPresent: boolean;
+  heldBack = false;
   alive = true;
+  /** Bytes that may be queued for this client before it is shed (grows with a large first sync). */
+  #bufferAllowance: number;
   /** Set once we closed it for a violation: nothing more it sends is read. */
   #refused = false;
   #corked = false;
@@ -50,6 +55,8 @@ export class Connection implements Peer {
     this.role = role;
     this.remote = remote;
     this.#ctx = ctx;
+    this.mayPresent = role !== 'viewer';
+    this.#bufferAllowance = ctx.limits.maxBufferedBytes;
     this.#messages = new TokenBucket(ctx.limits.messageBurst, ctx.limits.messagesPerSecond);
     this.#bytes = new TokenBucket(ctx.limits.byteBurst, ctx.limits.bytesPerSecond);
   }
@@ -59,26 +66,55 @@ export class Connection implements Peer {
     manager.join(this.room, this);
     metrics.connectionsOpened.inc(1, this.role);
     logger.debug('connection opened', { conn: this.id, room: this.room.name, role: this.role, remote: this.remote });
-    this.ws.on('message', (data: Buffer, isBinary: boolean) => this.#onMessage(data, isBinary));
+    this.ws.on('message', (data: Buffer, isBinary: boolean) => {
+      try {
+        this.#onMessage(data, isBinary);
+      } catch (error) {
+        // Whatever went wrong, it ends here: this connection closes, the room and the process go on.
+        metrics.handlerFailures.inc();
+        logger.error('handling a message failed; connection closed', { conn: this.id, room: this.room.name, error });
+        this.refuse(CloseCode.internalError, 'internal error while handling a message');
+      }
+    });
     this.ws.on('pong', () => (this.alive = true));
     this.ws.on('error', (error) => logger.debug('connection error', { conn: this.id, error }));
     this.ws.on('close', (code: number, reason: Buffer) => {
-      manager.leave(this.room, this);
+      try {
+        manager.leave(this.room, this);
+      } catch (error) {
+        logger.error('leaving the room failed', { conn: this.id, room: this.room.name, error });
+      }
       logger.debug('connection closed', { conn: this.id, room: this.room.name, code, reason: reason.toString() });
     });
     // The server's half of the handshake: its state vector (so an editor sends what the server
     // lacks) and everyone's awareness. A viewer's writes would be dropped, so it is not asked.
     if (this.role === 'editor') this.send(encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
-    const states = this.room.awareness.getStates();
-    if (states.size > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
+    this.#sendPresence();
   }
 
+  #sendPresence(): void {
+    const states = this.room.presence.snapshot();
+    if (states) this.send(encodeAwareness(states));
+  }
+
+  /**
+   * Queues a message. A client whose queue is already past its allowance does not read: it is shed
+   * (close 1013, it resyncs on reconnect) rather than growing the server's memory. The check is
+   * made before queuing, so one large message (a newcomer's first sync) always goes, and raises
+   * this connection's allowance by its size until it has drained.
+   */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.#ctx.limits.maxBufferedBytes) {
+    const buffered = this.ws.bufferedAmount;
+    if (buffered > this.#bufferAllowance) {
       this.refuse(CloseCode.tryAgainLater, 'client too slow: send buffer full');
+      // The close frame waits behind what the client does not read: give it a moment, then cut.
+      setTimeout(() => this.ws.terminate(), 1000).unref();
       return;
     }
+    const base = this.#ctx.limits.maxBufferedBytes;
+    if (message.byteLength > base) this.#bufferAllowance = buffered + message.byteLength + base;
+    else if (buffered === 0) this.#bufferAllowance = base;
     this.#cork();
     this.ws.send(message);
     this.#ctx.metrics.messagesSent.inc();
@@ -100,6 +136,27 @@ export class Connection implements Peer {
       this.#corked = false;
       socket.uncork();
     });
+  }
+
+  probe(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (this.ws.readyState !== this.ws.OPEN) return resolve(false);
+      const onPong = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.ws.off('pong', onPong);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref();
+      this.ws.once('pong', onPong);
+      this.ws.ping();
+    });
+  }
+
+  terminate(): void {
+    this.ws.terminate();
   }
 
   close(code: number, reason: string): void {
@@ -150,7 +207,7 @@ export class Connection implements Peer {
           return;
         }
         // Only committed state leaves the server: wait for the commit in progress, if any.
-        room.whenCommitted(() => this.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, stateVector))));
+        room.whenCommitted(() => this.send(encodeSyncStep2(encodeCommittedState(room.doc, stateVector))));
         return;
       }
       case 'sync-step2':
@@ -166,7 +223,9 @@ export class Connection implements Peer {
           this.refuse(CloseCode.malformed, 'malformed message: not a Yjs update');
           return;
         }
-        if (!this.#ctx.manager.admits(room, update.byteLength, limits.maxDocumentBytes)) {
+        // What waits for missing clocks is in memory too: it counts toward the room's size.
+        if (!this.#ctx.manager.admits(room, update.byteLength + pendingBytes(room.doc), limits.maxDocumentBytes)) {
+          metrics.updatesRefused.inc(1, 'document-too-large');
           this.refuse(CloseCode.documentTooLarge, `document too large (limit ${limits.maxDocumentBytes} bytes)`);
           return;
         }
@@ -176,27 +235,40 @@ export class Connection implements Peer {
         } catch (error) {
           this.#ctx.logger.warn('update failed to apply', { conn: this.id, room: room.name, error });
           this.refuse(CloseCode.malformed, 'malformed message: update does not apply');
+          return;
+        }
+        const heldBack = pendingBytes(room.doc);
+        if (heldBack > 0) this.heldBack = true;
+        if (heldBack > limits.maxHeldBackBytes) {
+          // Never committed, never sent: forgetting it loses nothing a real client would not resend.
+          dropPending(room.doc);
+          metrics.updatesRefused.inc(1, 'missing-dependencies');
+          this.refuse(
+            CloseCode.rateLimited,
+            `too many changes waiting for changes the server never received (limit ${limits.maxHeldBackBytes} bytes)`,
+          );
         }
         return;
       }
       case 'awareness': {
+        let entries;
         try {
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this);
-        } catch {
-          this.refuse(CloseCode.malformed, 'malformed message: bad awareness update');
+          entries = readAwarenessEntries(message.update, {
+            maxEntries: limits.maxAwarenessEntries,
+            maxStateBytes: limits.maxAwarenessStateBytes,
+            maxStateDepth: limits.maxAwarenessStateDepth,
+          });
+        } catch (error) {
+          this.refuse(CloseCode.malformed, `malformed message: ${error instanceof ProtocolError ? error.message : 'bad awareness update'}`);
           return;
         }
-        if (this.awarenessClients.size > limits.maxAwarenessClients) {
-          this.refuse(CloseCode.rateLimited, 'too many awareness clients on one connection');
-          return;
-        }
-        // Presence is not persisted: relay at once, as received.
-        room.broadcast(data, this);
+        // Presence is not persisted: the room's relay sends it on within its window.
+        const problem = room.presence.apply(this, entries);
+        if (problem) this.refuse(CloseCode.rateLimited, problem);
         return;
       }
       case 'query-awareness': {
-        const states = room.awareness.getStates();
-        if (states.size > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
+        this.#sendPresence();
         return;
       }
     }

@@ -1,5 +1,6 @@
 import type { DocumentStore } from '../store/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
+import { DEFAULT_RELAY_TIMING, type RelayTiming } from './relay.ts';
 
 /** Per-connection and per-room limits (DESIGN.md §4). Breaking one closes that connection only. */
 export interface Limits {
@@ -17,8 +18,20 @@ export interface Limits {
   readonly byteBurst: number;
   /** Awareness client ids one connection may speak for (a provider uses one). */
   readonly maxAwarenessClients: number;
-  /** Bytes queued for a client that does not read before it is dropped (close 1013). */
+  /** Entries in one awareness message (a provider answering a query sends everyone's). */
+  readonly maxAwarenessEntries: number;
+  /** UTF-8 bytes of one awareness state. */
+  readonly maxAwarenessStateBytes: number;
+  /** Nesting depth of one awareness state's JSON. */
+  readonly maxAwarenessStateDepth: number;
+  /**
+   * Bytes queued for a client that does not read before it is shed (close 1013; it resyncs when
+   * it reconnects). A reply larger than this (a newcomer's first sync) is always let through, and
+   * the allowance for that connection grows by its size.
+   */
   readonly maxBufferedBytes: number;
+  /** Bytes of changes held back for missing clocks a room may hold (close 1008 above). */
+  readonly maxHeldBackBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -31,7 +44,11 @@ export const DEFAULT_LIMITS: Limits = {
   bytesPerSecond: 4 * MiB,
   byteBurst: 16 * MiB,
   maxAwarenessClients: 8,
-  maxBufferedBytes: 32 * MiB,
+  maxAwarenessEntries: 2048,
+  maxAwarenessStateBytes: 64 * 1024,
+  maxAwarenessStateDepth: 32,
+  maxBufferedBytes: 8 * MiB,
+  maxHeldBackBytes: 4 * MiB,
 };
 
 export interface CompactionPolicy {
@@ -66,8 +83,14 @@ export interface ServerOptions {
   readonly roomIdleMs?: number;
   /** Ping interval; a client that misses a pong is dropped and its awareness removed (default 30 s). */
   readonly heartbeatMs?: number;
+  /** How long the owner of an awareness client id has to answer a ping when another connection claims it (default 2 s). */
+  readonly awarenessClaimTimeoutMs?: number;
+  /** Fan-out windows (relay.ts); the defaults suit rooms of 1 to 500+. */
+  readonly relayTiming?: RelayTiming;
   /** How long shutdown waits for clients to acknowledge the close before cutting them (default 1.5 s). */
   readonly closeGraceMs?: number;
+  /** Log errors that escape every handler and keep serving (process-guard.ts); `journeyscroll serve` sets it. */
+  readonly guardProcess?: boolean;
   /** Store durability (default 'full': fsync per group commit). */
   readonly durability?: 'full' | 'normal';
   readonly logger?: Logger;
@@ -87,6 +110,9 @@ export interface ResolvedOptions {
   readonly roomIdleMs: number;
   readonly heartbeatMs: number;
   readonly closeGraceMs: number;
+  readonly awarenessClaimTimeoutMs: number;
+  readonly relayTiming: RelayTiming;
+  readonly guardProcess: boolean;
   readonly durability: 'full' | 'normal';
   readonly logger: Logger;
 }
@@ -115,6 +141,9 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     roomIdleMs: options.roomIdleMs ?? 30_000,
     heartbeatMs: options.heartbeatMs ?? 30_000,
     closeGraceMs: options.closeGraceMs ?? 1500,
+    awarenessClaimTimeoutMs: options.awarenessClaimTimeoutMs ?? 2000,
+    relayTiming: options.relayTiming ?? DEFAULT_RELAY_TIMING,
+    guardProcess: options.guardProcess ?? false,
     durability: options.durability ?? 'full',
     logger: options.logger ?? createLogger(options.logLevel ?? 'info'),
   };

@@ -1,4 +1,7 @@
 import * as encoding from 'lib0/encoding';
+import { ProtocolError, WireReader } from './wire-reader.ts';
+
+export { ProtocolError };
 
 /**
  * The y-websocket wire protocol (y-protocols sync + awareness): `[messageType][payload]` with
@@ -16,42 +19,9 @@ export type ClientMessage =
   | { readonly kind: 'awareness'; readonly update: Uint8Array }
   | { readonly kind: 'query-awareness' };
 
-export class ProtocolError extends Error {}
-
-class Reader {
-  pos = 0;
-  readonly bytes: Uint8Array;
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-  }
-  varUint(): number {
-    let value = 0;
-    let multiplier = 1;
-    for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.bytes.length) throw new ProtocolError('truncated message');
-      const byte = this.bytes[this.pos++]!;
-      value += (byte & 0x7f) * multiplier;
-      if (byte < 0x80) return value;
-      multiplier *= 128;
-    }
-    throw new ProtocolError('integer out of range');
-  }
-  varBytes(): Uint8Array {
-    const length = this.varUint();
-    if (length > this.bytes.length - this.pos) throw new ProtocolError('truncated message');
-    // A copy with its own ArrayBuffer (Buffer#slice would return a view into the frame's pool).
-    const out = new Uint8Array(this.bytes.subarray(this.pos, this.pos + length));
-    this.pos += length;
-    return out;
-  }
-  end(): void {
-    if (this.pos !== this.bytes.length) throw new ProtocolError('trailing bytes after message');
-  }
-}
-
 /** Parses one client frame; throws ProtocolError for anything but a well-formed message. */
 export function parseClientMessage(frame: Uint8Array): ClientMessage {
-  const reader = new Reader(frame);
+  const reader = new WireReader(frame);
   const type = reader.varUint();
   let message: ClientMessage;
   switch (type) {

@@ -1,22 +1,33 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/sync/contract.ts';
 import { createGroupCommit, type DocumentStore, type GroupCommit } from '../store/index.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { CompactionPolicy } from './options.ts';
+import { dropPending, encodeCommittedState } from './committed-state.ts';
+import { RoomPresence, type PresencePeer } from './presence.ts';
 import { encodeAwareness, encodeUpdate } from './protocol.ts';
+import { Relay, type RelayTiming } from './relay.ts';
 
 /** What a room needs of a connection. */
-export interface Peer {
+export interface Peer extends PresencePeer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
-  /** Awareness client ids this peer speaks for (maintained by the room). */
-  readonly awarenessClients: Set<number>;
+  /** Set when this peer's update left changes held back for missing clocks (see committed-state.ts). */
+  heldBack: boolean;
+}
+
+export interface RoomSettings {
+  readonly relayTiming: RelayTiming;
+  readonly maxAwarenessClients: number;
+  readonly awarenessClaimTimeoutMs: number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
 }
 
 /**
- * One loaded document. Its Y.Doc only ever holds state that is committed or being committed in the
+ * One loaded document. Its Y.Doc holds state that is committed or being committed in the
  * current group commit; `pending` counts the latter. While it is non-zero, nothing derived from the
  * doc (a sync step 2) leaves the server: such replies wait in `whenCommitted`.
  */
@@ -25,6 +36,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
+  readonly relay: Relay<Peer>;
+  readonly presence: RoomPresence<Peer>;
   seq: number;
   snapshotBytes: number;
   tailUpdates: number;
@@ -36,7 +49,12 @@ export class Room {
   compactTimer: NodeJS.Timeout | undefined;
   readonly #afterCommit: Array<() => void> = [];
 
-  constructor(name: string, doc: Y.Doc, stats: { seq: number; snapshotBytes: number; tailUpdates: number; tailBytes: number }) {
+  constructor(
+    name: string,
+    doc: Y.Doc,
+    stats: { seq: number; snapshotBytes: number; tailUpdates: number; tailBytes: number },
+    settings: RoomSettings,
+  ) {
     this.name = name;
     this.doc = doc;
     this.seq = stats.seq;
@@ -45,6 +63,31 @@ export class Room {
     this.tailBytes = stats.tailBytes;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
+    const { logger, metrics } = settings;
+    const onError = (error: unknown) => logger.error('relay failed', { room: name, error });
+    this.relay = new Relay<Peer>(
+      { peers: this.peers, send: (peer, message) => peer.send(message) },
+      {
+        update: encodeUpdate,
+        awareness: (ids) => encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids])),
+      },
+      settings.relayTiming,
+      onError,
+    );
+    this.presence = new RoomPresence<Peer>(
+      this.awareness,
+      {
+        maxClientsPerPeer: settings.maxAwarenessClients,
+        claimTimeoutMs: settings.awarenessClaimTimeoutMs,
+        onTakeoverRefused: ({ clientId }) => {
+          metrics.presenceTakeoversRefused.inc();
+          logger.warn('presence takeover refused: the owner of the client id answered', { room: name, clientId });
+        },
+        onError,
+      },
+      (origin): origin is Peer => this.peers.has(origin as Peer),
+      this.relay,
+    );
   }
 
   /** The room's stored size: its snapshot plus the log after it. */
@@ -62,31 +105,27 @@ export class Room {
     for (const fn of waiting) fn();
   }
 
-  broadcast(message: Uint8Array, except?: unknown): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(message);
-  }
-
   destroy(): void {
     clearTimeout(this.idleTimer);
     clearTimeout(this.compactTimer);
     this.unloaded = true;
     this.#afterCommit.length = 0;
-    this.awareness.destroy();
+    this.relay.stop();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
 
-export interface RoomManagerSettings {
+export interface RoomManagerSettings extends RoomSettings {
   readonly compaction: CompactionPolicy;
   readonly roomIdleMs: number;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
 }
 
 /**
  * Loads rooms on first use and unloads them when idle; runs the durability pipeline:
  * client update → applied to the room's doc → its effective change queued in the group commit →
- * committed (one transaction per event-loop turn) → only then relayed to the other peers.
+ * committed (one transaction per event-loop turn) → only then handed to the room's relay, which
+ * sends the updates of a short window to every peer as one merged message (relay.ts).
  */
 export class RoomManager {
   readonly rooms = new Map<string, Room>();
@@ -124,27 +163,19 @@ export class RoomManager {
     const start = performance.now();
     const loaded = this.store.loadDoc(name);
     const info = this.store.roomInfo(name);
-    const room = new Room(name, loaded.doc, {
-      seq: loaded.seq,
-      snapshotBytes: info?.snapshotBytes ?? 0,
-      tailUpdates: info?.tailUpdates ?? 0,
-      tailBytes: info?.tailBytes ?? 0,
-    });
+    const room = new Room(
+      name,
+      loaded.doc,
+      {
+        seq: loaded.seq,
+        snapshotBytes: info?.snapshotBytes ?? 0,
+        tailUpdates: info?.tailUpdates ?? 0,
+        tailBytes: info?.tailBytes ?? 0,
+      },
+      this.#settings,
+    );
     if (loaded.skipped > 0) metrics.corruptEntries.inc(loaded.skipped);
     room.doc.on('update', (update: Uint8Array, origin: unknown) => this.#persist(room, update, origin));
-    room.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const peer = origin as Peer;
-      if (room.peers.has(peer)) {
-        // The sender's own message is relayed as received (see Connection); here we only track
-        // which awareness clients it speaks for, so they can be removed when it leaves.
-        for (const id of changes.added) peer.awarenessClients.add(id);
-        for (const id of changes.removed) peer.awarenessClients.delete(id);
-        return;
-      }
-      // A peer left or timed out: tell everyone its cursor is gone.
-      const changed = [...changes.added, ...changes.updated, ...changes.removed];
-      if (changed.length > 0) room.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed)));
-    });
     this.rooms.set(name, room);
     metrics.roomsLoaded.inc();
     logger.debug('room loaded', { room: name, seq: loaded.seq, bytes: room.bytes, ms: round(performance.now() - start) });
@@ -158,9 +189,11 @@ export class RoomManager {
   }
 
   leave(room: Room, peer: Peer): void {
+    if (!room.unloaded) room.presence.leave(peer);
     if (!room.peers.delete(peer)) return;
-    if (!room.unloaded && peer.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...peer.awarenessClients], 'left');
+    if (peer.heldBack && !room.unloaded) {
+      // What it sent that waits for missing clocks would wait forever: it is not committed, drop it.
+      dropPending(room.doc);
     }
     if (room.peers.size === 0 && !room.unloaded) {
       clearTimeout(room.idleTimer);
@@ -190,7 +223,7 @@ export class RoomManager {
       room.tailUpdates++;
       room.tailBytes += update.byteLength;
       metrics.updatesCommitted.inc();
-      room.broadcast(encodeUpdate(update), origin);
+      room.relay.update(update, origin);
       if (room.pending === 0) room.runAfterCommit();
       if ((room.tailUpdates >= compaction.maxTailUpdates || room.tailBytes >= compaction.maxTailBytes) && !room.compactTimer) {
         room.compactTimer = setTimeout(() => {
@@ -219,7 +252,7 @@ export class RoomManager {
     if (room.unloaded || room.failed || room.pending > 0 || room.tailUpdates === 0) return;
     const start = performance.now();
     try {
-      const result = this.store.compact(room.name, { state: Y.encodeStateAsUpdate(room.doc), throughSeq: room.seq });
+      const result = this.store.compact(room.name, { state: encodeCommittedState(room.doc), throughSeq: room.seq });
       if (result) {
         room.snapshotBytes = result.snapshotBytes;
         room.tailUpdates = 0;
@@ -252,6 +285,7 @@ export class RoomManager {
   /** Commits whatever is queued, then forgets every room (shutdown). */
   closeAll(): void {
     this.group.flush();
+    for (const room of this.rooms.values()) room.relay.flush();
     for (const room of [...this.rooms.values()]) this.#drop(room);
   }
 }

@@ -10,6 +10,7 @@ import { openStore, type DocumentStore } from '../store/index.ts';
 import { Connection, closeReason } from './connection.ts';
 import { handleHttp } from './http.ts';
 import { createMetrics } from './metrics.ts';
+import { guardProcess } from './process-guard.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import { RoomManager } from './rooms.ts';
 
@@ -51,10 +52,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (error) => logger.error('damaged entry in the store', { ...error }),
     });
 
+  const unguard = opts.guardProcess ? guardProcess(logger) : () => {};
   const connections = new Set<Connection>();
   // The gauges are read at scrape time, after `manager` exists.
   const metrics = createMetrics({ rooms: () => manager.rooms.size, connections: () => connections.size });
-  const manager = new RoomManager(store, { compaction: opts.compaction, roomIdleMs: opts.roomIdleMs, logger, metrics });
+  const manager = new RoomManager(store, {
+    compaction: opts.compaction,
+    roomIdleMs: opts.roomIdleMs,
+    relayTiming: opts.relayTiming,
+    maxAwarenessClients: limits.maxAwarenessClients,
+    awarenessClaimTimeoutMs: opts.awarenessClaimTimeoutMs,
+    logger,
+    metrics,
+  });
   let closing = false;
 
   const health = () => ({ ok: !closing, rooms: manager.rooms.size, connections: connections.size });
@@ -128,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     clearInterval(heartbeat);
     if (ownStore) store.close();
+    unguard();
     throw error;
   }
   const port = (http.address() as AddressInfo).port;
@@ -173,6 +184,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http.closeAllConnections();
     await httpClosed;
     if (ownStore) store.close();
+    unguard();
     logger.lifecycle('stopped', { ms: Math.round(performance.now() - start) });
   }
 

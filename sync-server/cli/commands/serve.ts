@@ -83,6 +83,7 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     ...(env.JOURNEYSCROLL_SECRET ? { secret: env.JOURNEYSCROLL_SECRET } : {}),
     ...(values.static ? { staticDir: resolve(cwd, values.static) } : {}),
     limits,
+    guardProcess: true,
     logger: createLogger(logLevel),
   };
 }
