@@ -5,34 +5,69 @@
  * sending an update to each other client receiving it from the server.
  *
  * The clients are lean on purpose: they speak the wire protocol (sync step 1/2, updates) with a
- * Y.Doc for their own edits, and identify a relayed update by its first struct id instead of
- * applying it to a document — 100 full documents applying 50,000 updates a second in one process
- * would measure this process, not the server.
+ * Y.Doc for their own edits, and identify the edits inside a relayed (merged) update by the clock
+ * ranges it carries instead of applying it to a document — 500 full documents applying every
+ * update in one process would measure this process, not the server. Every peer of a room receives
+ * the same merged bytes, so a message's ranges are read once and shared by all receivers.
  *
- * argv: SYNC_URL CLIENTS ROOMS RATE WARMUP_MS MEASURE_MS. Prints {"event":"measuring"} and
- * {"event":"measured"} around the measured window, then one JSON line of results.
+ * With AWARENESS_RATE > 0 every client also moves its cursor that many times a second (an
+ * awareness update with its name and position), as people in a workshop do.
+ *
+ * argv: SYNC_URL CLIENTS ROOMS RATE WARMUP_MS MEASURE_MS [AWARENESS_RATE]. Prints
+ * {"event":"measuring"} and {"event":"measured"} around the measured window, then one JSON line.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-const [url, clientsArg, roomsArg, rateArg, warmupArg, measureArg] = process.argv.slice(2);
+const [url, clientsArg, roomsArg, rateArg, warmupArg, measureArg, awarenessArg] = process.argv.slice(2);
+const AWARENESS_RATE = Number(awarenessArg ?? 0);
 const CLIENTS = Number(clientsArg);
 const ROOMS = Number(roomsArg);
 const RATE = Number(rateArg);
 const WARMUP_MS = Number(warmupArg);
 const MEASURE_MS = Number(measureArg);
 
-/** The id (client:clock) of the first struct of a v1 update: enough to tell updates apart. */
-function firstStructId(update: Uint8Array): string | null {
-  const d = decoding.createDecoder(update);
-  const clients = decoding.readVarUint(d);
-  if (clients === 0) return null;
-  decoding.readVarUint(d); // structs of this client
-  const client = decoding.readVarUint(d);
-  const clock = decoding.readVarUint(d);
-  return `${client}:${clock}`;
+/** One edit inside a relayed update: whose it is and when it was sent (undefined: not measured). */
+interface Delivery {
+  readonly client: number;
+  readonly sentAt: number;
+}
+
+/**
+ * The measured edits a relayed (merged) update carries, read once per distinct message: every
+ * peer of a room receives the same bytes, so the 499 other receivers only walk this list.
+ */
+const deliveryCache = new Map<string, Delivery[]>();
+function deliveriesIn(update: Uint8Array): Delivery[] {
+  const key = cacheKey(update);
+  let list = deliveryCache.get(key);
+  if (!list) {
+    list = [];
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, end] of to) {
+      for (let clock = from.get(client) ?? 0; clock < end; clock++) {
+        const origin = sentAt.get(`${client}:${clock}`);
+        if (origin?.measured) list.push({ client, sentAt: origin.time });
+      }
+    }
+    if (deliveryCache.size > 256) deliveryCache.clear();
+    deliveryCache.set(key, list);
+  }
+  return list;
+}
+
+function cacheKey(update: Uint8Array): string {
+  const view = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  const edge = Math.min(32, view.byteLength);
+  return `${view.byteLength}:${view.toString('hex', 0, edge)}:${view.toString('hex', view.byteLength - edge)}`;
+}
+
+/** The first clock of each client in an update this process made (its own edits: never merged). */
+function startsOf(update: Uint8Array): Array<[number, number]> {
+  const { from } = Y.parseUpdateMeta(update);
+  return [...from];
 }
 
 const sentAt = new Map<string, { time: number; room: number; measured: boolean }>();
@@ -57,6 +92,7 @@ interface BenchClient {
   readonly room: number;
   synced: boolean;
   timer?: NodeJS.Timeout;
+  cursorTimer?: NodeJS.Timeout;
 }
 
 function connect(index: number): Promise<BenchClient> {
@@ -65,8 +101,7 @@ function connect(index: number): Promise<BenchClient> {
   const ws = new WebSocket(`${url}/bench-room-${room}`, { perMessageDeflate: false });
   const client: BenchClient = { ws, doc, room, synced: false };
   doc.on('update', (update: Uint8Array) => {
-    const id = firstStructId(update);
-    if (id) sentAt.set(id, { time: performance.now(), room, measured: measuring });
+    for (const [c, from] of startsOf(update)) sentAt.set(`${c}:${from}`, { time: performance.now(), room, measured: measuring });
     if (measuring) {
       sent++;
       expected += membersPerRoom[room]! - 1;
@@ -106,11 +141,11 @@ function connect(index: number): Promise<BenchClient> {
           resolve(client);
         }
       } else if (type === 2) {
-        const id = firstStructId(decoding.readVarUint8Array(d));
-        const origin = id ? sentAt.get(id) : undefined;
-        if (origin?.measured) {
+        const own = doc.clientID;
+        for (const delivery of deliveriesIn(decoding.readVarUint8Array(d))) {
+          if (delivery.client === own) continue; // its own edits, back in a window with other writers
           delivered++;
-          latencies.push(now - origin.time);
+          latencies.push(now - delivery.sentAt);
         }
       }
     });
@@ -139,6 +174,35 @@ for (const client of clients) {
   );
 }
 
+// Cursors: an awareness update with a growing clock, a name and a position, AWARENESS_RATE a second.
+if (AWARENESS_RATE > 0) {
+  for (const [i, client] of clients.entries()) {
+    let clock = 0;
+    setTimeout(
+      () => {
+        client.cursorTimer = setInterval(() => {
+          const state = JSON.stringify({
+            user: { name: `Person ${i}`, color: '#3366ff' },
+            cursor: { x: Math.random() * 4000, y: Math.random() * 1400 },
+          });
+          client.ws.send(
+            frame((e) => {
+              encoding.writeVarUint(e, 1);
+              const inner = encoding.createEncoder();
+              encoding.writeVarUint(inner, 1);
+              encoding.writeVarUint(inner, client.doc.clientID);
+              encoding.writeVarUint(inner, ++clock);
+              encoding.writeVarString(inner, state);
+              encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+            }),
+          );
+        }, 1000 / AWARENESS_RATE);
+      },
+      Math.random() * (1000 / AWARENESS_RATE),
+    );
+  }
+}
+
 await new Promise((r) => setTimeout(r, WARMUP_MS));
 const cpuStart = process.cpuUsage();
 process.stdout.write('{"event":"measuring"}\n');
@@ -147,7 +211,10 @@ await new Promise((r) => setTimeout(r, MEASURE_MS));
 measuring = false;
 process.stdout.write('{"event":"measured"}\n');
 const cpu = process.cpuUsage(cpuStart);
-for (const c of clients) clearInterval(c.timer);
+for (const c of clients) {
+  clearInterval(c.timer);
+  clearInterval(c.cursorTimer);
+}
 // Let the last measured updates arrive.
 await new Promise((r) => setTimeout(r, 1500));
 for (const c of clients) c.ws.close(1000);

@@ -7,7 +7,7 @@
  * data folder; the figures printed are the medians over the runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +36,17 @@ function lines(proc: ChildProcess, onLine: (line: string) => void): void {
   });
 }
 
+/**
+ * With `taskset` (util-linux) the server runs on core 0 and the load generator on core 1, so the
+ * two never compete for a core and the server's figures are those of one core.
+ */
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((f) => existsSync(f));
+const pinned = (core: number, args: string[]): [string, string[]] =>
+  TASKSET ? [TASKSET, ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];
+
 async function startServer(dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn'], {
+  const [command, args] = pinned(0, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn']);
+  const proc = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, JOURNEYSCROLL_SECRET: '' },
   });
@@ -82,24 +91,22 @@ interface Propagation {
   updatesPerCommit: number;
 }
 
-async function propagation(clients: number, rooms: number): Promise<Propagation> {
+async function propagation(clients: number, rooms: number, rate: number, awarenessRate: number): Promise<Propagation> {
   const dir = mkdtempSync(join(tmpdir(), 'js-bench-sync-'));
   const server = await startServer(dir);
   const pid = server.proc.pid!;
   try {
-    const load = spawn(
-      process.execPath,
-      [
-        join(here, 'sync-clients.ts'),
-        `ws://127.0.0.1:${server.port}/sync`,
-        String(clients),
-        String(rooms),
-        String(RATE),
-        String(WARMUP_MS),
-        String(MEASURE_MS),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const [command, args] = pinned(1, [
+      join(here, 'sync-clients.ts'),
+      `ws://127.0.0.1:${server.port}/sync`,
+      String(clients),
+      String(rooms),
+      String(rate),
+      String(WARMUP_MS),
+      String(MEASURE_MS),
+      String(awarenessRate),
+    ]);
+    const load = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     // Server CPU over exactly the measured window: the generator says when it starts and stops.
     let result: Record<string, number> | null = null;
     let ticksAtStart = 0;
@@ -226,17 +233,39 @@ const pct = (v: number) => `${v.toFixed(1)} %`;
 const spread = (values: number[], fmt: (v: number) => string) =>
   `${fmt(median(values))}  (runs: ${values.map((v) => fmt(v).replace(/ .*/, '')).join(', ')})`;
 
+interface Scenario {
+  readonly label: string;
+  readonly clients: number;
+  readonly rooms: number;
+  /** Document edits per second per client. */
+  readonly rate: number;
+  /** Cursor (awareness) updates per second per client. */
+  readonly awareness: number;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { label: 'N=10, 1 room', clients: 10, rooms: 1, rate: RATE, awareness: 0 },
+  { label: 'N=50, 1 room', clients: 50, rooms: 1, rate: RATE, awareness: 0 },
+  { label: 'N=100, 1 room', clients: 100, rooms: 1, rate: RATE, awareness: 0 },
+  { label: 'N=100 over 10 rooms', clients: 100, rooms: 10, rate: RATE, awareness: 0 },
+  { label: 'N=100, 1 room, cursors moving (1 edit/s + 10 cursor updates/s each)', clients: 100, rooms: 1, rate: 1, awareness: 10 },
+  { label: 'N=300, 1 room', clients: 300, rooms: 1, rate: RATE, awareness: 0 },
+  { label: 'N=500, 1 room', clients: 500, rooms: 1, rate: RATE, awareness: 0 },
+];
+
 export async function run(): Promise<void> {
-  report('sync', `propagation: ${RATE} edits/s per client, ${MEASURE_MS / 1000} s measured, median of ${RUNS} runs`, '');
-  for (const [clients, rooms] of [
-    [10, 1],
-    [50, 1],
-    [100, 1],
-    [100, 10],
-  ] as const) {
+  // JOURNEYSCROLL_BENCH_SYNC=300,500 runs only the scenarios with those client counts (and skips
+  // the cold-load part unless it names "load").
+  const only = process.env.JOURNEYSCROLL_BENCH_SYNC?.split(',').map((v) => v.trim());
+  const scenarios = only ? SCENARIOS.filter((sc) => only.includes(String(sc.clients)) || only.includes(sc.label)) : SCENARIOS;
+  report(
+    'sync',
+    `propagation: ${RATE} edits/s per client unless said, ${MEASURE_MS / 1000} s measured, median of ${RUNS} runs${TASKSET ? ', server on core 0, clients on core 1' : ''}`,
+    '',
+  );
+  for (const { label, clients, rooms, rate, awareness } of scenarios) {
     const runs: Propagation[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await propagation(clients, rooms));
-    const label = rooms === 1 ? `N=${clients}, 1 room` : `N=${clients} over ${rooms} rooms`;
+    for (let i = 0; i < RUNS; i++) runs.push(await propagation(clients, rooms, rate, awareness));
     const m = (key: keyof Propagation) => runs.map((r) => r[key]);
     report('sync', `${label}: latency p50`, spread(m('p50'), ms));
     report('sync', `${label}: latency p95`, spread(m('p95'), ms));
@@ -256,6 +285,7 @@ export async function run(): Promise<void> {
     report('sync', `${label}: load generator CPU (other process)`, pct(median(m('clientCpuPercent'))));
   }
 
+  if (only && !only.includes('load')) return;
   const dir = mkdtempSync(join(tmpdir(), 'js-bench-load-'));
   try {
     const file = join(dir, 'journeyscroll.sqlite');
