@@ -100,8 +100,10 @@ export class Connection implements Peer {
   /**
    * Queues a message. A client whose queue is already past its allowance does not read: it is shed
    * (close 1013, it resyncs on reconnect) rather than growing the server's memory. The check is
-   * made before queuing, so one large message (a newcomer's first sync) always goes, and raises
-   * this connection's allowance by its size until it has drained.
+   * made before queuing, so one large message (a newcomer's first sync) goes, and raises this
+   * connection's allowance by its size until it has drained; a second one while the queue is still
+   * past the base allowance sheds the client. Memory per connection: at most twice the base
+   * allowance plus one document.
    */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
@@ -113,8 +115,16 @@ export class Connection implements Peer {
       return;
     }
     const base = this.#ctx.limits.maxBufferedBytes;
-    if (message.byteLength > base) this.#bufferAllowance = buffered + message.byteLength + base;
-    else if (buffered === 0) this.#bufferAllowance = base;
+    if (message.byteLength > base) {
+      // One large reply at a time: a client that asks for the whole document again and again
+      // without reading would otherwise grow the allowance without bound.
+      if (buffered > base) {
+        this.refuse(CloseCode.tryAgainLater, 'client too slow: send buffer full');
+        setTimeout(() => this.ws.terminate(), 1000).unref();
+        return;
+      }
+      this.#bufferAllowance = buffered + message.byteLength + base;
+    } else if (buffered === 0) this.#bufferAllowance = base;
     this.#cork();
     this.ws.send(message);
     this.#ctx.metrics.messagesSent.inc();

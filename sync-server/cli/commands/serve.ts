@@ -27,6 +27,10 @@ Options (each also from the environment variable shown):
   --max-document-bytes N      largest stored document (default ${DEFAULT_LIMITS.maxDocumentBytes})
   --max-messages-per-second N per-connection message rate (default ${DEFAULT_LIMITS.messagesPerSecond},
                               bursts to ${DEFAULT_LIMITS.messageBurst})
+  --max-buffered-bytes N      bytes queued for a client that does not read before it is shed
+                              (default ${DEFAULT_LIMITS.maxBufferedBytes})
+  --max-held-back-bytes N     bytes of changes waiting for missing ones a room may hold
+                              (default ${DEFAULT_LIMITS.maxHeldBackBytes})
   --log-level LEVEL           debug, info, warn, error or silent (JOURNEYSCROLL_LOG_LEVEL; default info)
 
 Auth: with JOURNEYSCROLL_SECRET set (16+ characters), every connection needs ?token=… minted by
@@ -62,6 +66,8 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     'max-message-bytes': { type: 'string' },
     'max-document-bytes': { type: 'string' },
     'max-messages-per-second': { type: 'string' },
+    'max-buffered-bytes': { type: 'string' },
+    'max-held-back-bytes': { type: 'string' },
     'log-level': { type: 'string' },
   });
   const logLevel = values['log-level'] ?? env.JOURNEYSCROLL_LOG_LEVEL ?? 'info';
@@ -69,6 +75,8 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
   const limits: Record<string, number> = {};
   if (values['max-message-bytes']) limits.maxMessageBytes = parseSize(values['max-message-bytes'], '--max-message-bytes');
   if (values['max-document-bytes']) limits.maxDocumentBytes = parseSize(values['max-document-bytes'], '--max-document-bytes');
+  if (values['max-buffered-bytes']) limits.maxBufferedBytes = parseSize(values['max-buffered-bytes'], '--max-buffered-bytes');
+  if (values['max-held-back-bytes']) limits.maxHeldBackBytes = parseSize(values['max-held-back-bytes'], '--max-held-back-bytes');
   if (values['max-messages-per-second']) {
     const rate = parseSize(values['max-messages-per-second'], '--max-messages-per-second');
     limits.messagesPerSecond = rate;
