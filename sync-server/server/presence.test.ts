@@ -100,6 +100,22 @@ describe('room presence', () => {
     expect(presence.owners.get(2)).toBe(b);
   });
 
+  it('ignores late echoes of a presence that has gone (providers echo what they hear)', () => {
+    const { presence, awareness, join } = setUp();
+    const a = join(new FakePeer());
+    const b = join(new FakePeer());
+    presence.apply(a, [{ clientId: 1, clock: 5, state: state('Ann') }]);
+    presence.leave(a);
+    // B heard Ann's state before she left and echoes it afterwards.
+    presence.apply(b, [{ clientId: 1, clock: 5, state: state('Ann') }]);
+    expect(awareness.getStates().has(1)).toBe(false);
+    expect(b.awarenessClients.size).toBe(0);
+    // A newer state for the id (Ann back on a new connection, announcing herself again) is taken.
+    const back = join(new FakePeer());
+    presence.apply(back, [{ clientId: 1, clock: 6, state: state('Ann') }]);
+    expect(presence.owners.get(1)).toBe(back);
+  });
+
   it("strips a viewer's presentation but shows its cursor", () => {
     const { presence, awareness, join } = setUp();
     const viewer = join(new FakePeer(false));

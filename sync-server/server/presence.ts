@@ -22,6 +22,9 @@ export interface PresenceSettings {
   readonly onError: (error: unknown) => void;
 }
 
+/** Removed ids whose clock is kept to recognise late echoes (a few bytes each). */
+const MAX_REMEMBERED_REMOVALS = 4096;
+
 /** The awareness field a presenter publishes (docs/meetings.md); viewers may not set it. */
 export const PRESENTING_FIELD = 'presenting';
 
@@ -42,6 +45,12 @@ export class RoomPresence<P extends PresencePeer> {
   readonly awareness: awarenessProtocol.Awareness;
   readonly owners = new Map<number, P>();
   readonly #claims = new Map<number, { claimant: P; entry: AwarenessEntry }>();
+  /**
+   * Clocks of ids whose presence was removed, most recent last (bounded). y-websocket providers
+   * echo every awareness change they hear, so an echo of a state can arrive after its owner left;
+   * it is not newer than the removal and must not make the echoing connection its owner.
+   */
+  readonly #removed = new Map<number, number>();
   readonly #settings: PresenceSettings;
   readonly #isPeer: (origin: unknown) => origin is P;
   #destroyed = false;
@@ -66,6 +75,10 @@ export class RoomPresence<P extends PresencePeer> {
         const owner = this.owners.get(id);
         owner?.awarenessClients.delete(id);
         this.owners.delete(id);
+        this.#removed.delete(id);
+        // y-protocols bumped the clock for the removal; the state that went had the one before.
+        this.#removed.set(id, (awareness.meta.get(id)?.clock ?? 1) - 1);
+        if (this.#removed.size > MAX_REMEMBERED_REMOVALS) this.#removed.delete(this.#removed.keys().next().value!);
       }
       relay.awareness([...added, ...updated, ...removed], origin);
       if (removed.length > 0) {
@@ -94,6 +107,9 @@ export class RoomPresence<P extends PresencePeer> {
       if (!owner) {
         // Removing an id nobody holds changes nothing; keeping its clock would grow the books.
         if (entry.state === null) continue;
+        // An echo of a presence that has since gone.
+        const removedAt = this.#removed.get(entry.clientId);
+        if (removedAt !== undefined && entry.clock <= removedAt) continue;
         if (peer.awarenessClients.size + ++introducing > this.#settings.maxClientsPerPeer) {
           return 'too many awareness clients on one connection';
         }
