@@ -113,6 +113,7 @@ describe('room presence', () => {
     // A newer state for the id (Ann back on a new connection, announcing herself again) is taken.
     const back = join(new FakePeer());
     presence.apply(back, [{ clientId: 1, clock: 6, state: state('Ann') }]);
+    expect(awareness.getStates().get(1)).toEqual(state('Ann'));
     expect(presence.owners.get(1)).toBe(back);
   });
 

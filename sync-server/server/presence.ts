@@ -76,8 +76,7 @@ export class RoomPresence<P extends PresencePeer> {
         owner?.awarenessClients.delete(id);
         this.owners.delete(id);
         this.#removed.delete(id);
-        // y-protocols bumped the clock for the removal; the state that went had the one before.
-        this.#removed.set(id, (awareness.meta.get(id)?.clock ?? 1) - 1);
+        this.#removed.set(id, awareness.meta.get(id)?.clock ?? 0);
         if (this.#removed.size > MAX_REMEMBERED_REMOVALS) this.#removed.delete(this.#removed.keys().next().value!);
       }
       relay.awareness([...added, ...updated, ...removed], origin);
