@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, addLane, addStage, deleteCard, initBlueprint, moveCard, setStatus, updateCard, updateStage } from '../doc/index.ts';
+import { readUpdateScope } from '../doc/update-scope.ts';
+import { decideWrite, ownershipOf, type Principal } from './write-policy.ts';
+
+function setUp() {
+  const server = new Y.Doc();
+  initBlueprint(server, { title: 'Policy' });
+  const stage = addStage(server, { name: 'Lead' });
+  const dataLane = addLane(server, { name: 'Data captured', kind: 'data', owner: 'Data' });
+  const emailLane = addLane(server, { name: 'Touchpoints', kind: 'touchpoints', owner: 'Email' });
+  const dataCard = addCard(server, { stageId: stage, laneId: dataLane, title: 'Lead score' });
+  const emailCard = addCard(server, { stageId: stage, laneId: emailLane, title: 'Welcome email' });
+  const lent = addCard(server, { stageId: stage, laneId: emailLane, title: 'Consent form', owner: 'Data' });
+  const ids = { stage, dataLane, emailLane, dataCard, emailCard, lent };
+  /** What `who` may do with the update `fn` makes on a client copy of the server's document. */
+  const decide = (who: Principal, fn: (doc: Y.Doc) => void) => {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const updates: Uint8Array[] = [];
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    fn(client);
+    return decideWrite(who, readUpdateScope(server, Y.mergeUpdates(updates)), ownershipOf(server));
+  };
+  return { ids, decide };
+}
+
+const dataEditor: Principal = { role: 'editor', team: 'Data', name: 'Maria Ionescu' };
+const opsEditor: Principal = { role: 'editor' };
+const approver: Principal = { role: 'approver' };
+const commenter: Principal = { role: 'commenter' };
+const viewer: Principal = { role: 'viewer' };
+const ok = { ok: true };
+
+describe('write policy: roles and team scopes', () => {
+  it('a team editor changes the cards of its lanes and the cards its team owns', () => {
+    const { ids, decide } = setUp();
+    expect(decide(dataEditor, (d) => updateCard(d, ids.dataCard, { title: 'Lead score (v2)' }))).toEqual(ok);
+    expect(decide(dataEditor, (d) => updateCard(d, ids.lent, { notes: 'owned by Data, lives in Touchpoints' }))).toEqual(ok);
+    expect(decide(dataEditor, (d) => addCard(d, { stageId: ids.stage, laneId: ids.dataLane, title: 'Email address' }))).toEqual(ok);
+    expect(decide(dataEditor, (d) => deleteCard(d, ids.dataCard))).toEqual(ok);
+    expect(decide(dataEditor, (d) => moveCard(d, ids.lent, { stageId: ids.stage, laneId: ids.dataLane }))).toEqual(ok);
+  });
+
+  it("a team editor may not touch another team's cards, in any way, and is told in words", () => {
+    const { ids, decide } = setUp();
+    const refusal = { ok: false, reason: "The Email team owns 'Touchpoints': your change to 'Welcome email' was not saved" };
+    expect(decide(dataEditor, (d) => updateCard(d, ids.emailCard, { title: 'Hacked' }))).toEqual(refusal);
+    expect(decide(dataEditor, (d) => deleteCard(d, ids.emailCard))).toEqual(refusal);
+    expect(decide(dataEditor, (d) => moveCard(d, ids.emailCard, { stageId: ids.stage, laneId: ids.dataLane }))).toEqual(refusal);
+    expect(decide(dataEditor, (d) => addCard(d, { stageId: ids.stage, laneId: ids.emailLane, title: 'Sneaky' }))).toEqual({
+      ok: false,
+      reason: "The Email team owns 'Touchpoints': your change to 'Sneaky' was not saved",
+    });
+    // Moving its own card into a foreign lane, or giving a lent card away, takes it out of reach.
+    expect(decide(dataEditor, (d) => moveCard(d, ids.dataCard, { stageId: ids.stage, laneId: ids.emailLane }))).toMatchObject({
+      ok: false,
+    });
+    expect(decide(dataEditor, (d) => updateCard(d, ids.lent, { owner: 'Email' }))).toMatchObject({ ok: false });
+  });
+
+  it('a change that mixes allowed and forbidden parts is refused whole', () => {
+    const { ids, decide } = setUp();
+    const mixed = decide(dataEditor, (d) =>
+      d.transact(() => {
+        updateCard(d, ids.dataCard, { title: 'fine' });
+        updateCard(d, ids.emailCard, { title: 'not fine' });
+      }),
+    );
+    expect(mixed).toMatchObject({ ok: false, reason: expect.stringMatching(/Welcome email/) });
+  });
+
+  it('stages, lanes and the blueprint belong to the journey-operations team', () => {
+    const { ids, decide } = setUp();
+    expect(decide(dataEditor, (d) => updateStage(d, ids.stage, { name: 'Leads' }))).toEqual({
+      ok: false,
+      reason: 'Stages can only be changed by the journey-operations team',
+    });
+    expect(decide(dataEditor, (d) => addLane(d, { name: 'Mine', kind: 'custom' }))).toMatchObject({ ok: false, reason: /^Lanes/ });
+    expect(decide(opsEditor, (d) => updateStage(d, ids.stage, { name: 'Leads' }))).toEqual(ok);
+    expect(decide(opsEditor, (d) => updateCard(d, ids.emailCard, { title: 'Any card' }))).toEqual(ok);
+  });
+
+  it('only an approver approves or retires', () => {
+    const { decide } = setUp();
+    expect(decide(opsEditor, (d) => setStatus(d, 'in-review', { by: 'Ops' }))).toEqual(ok);
+    expect(decide(opsEditor, (d) => setStatus(d, 'approved', { by: 'Ops' }))).toEqual({
+      ok: false,
+      reason: 'Only an approver may set the status to approved',
+    });
+    expect(decide(opsEditor, (d) => setStatus(d, 'retired', { by: 'Ops' }))).toMatchObject({ ok: false });
+    expect(decide(dataEditor, (d) => setStatus(d, 'approved', { by: 'Maria' }))).toMatchObject({ ok: false });
+    expect(decide(approver, (d) => setStatus(d, 'approved', { by: 'Ann' }))).toEqual(ok);
+  });
+
+  it('commenters comment, viewers do nothing', () => {
+    const { ids, decide } = setUp();
+    const comment = (d: Y.Doc) => {
+      const thread = new Y.Map<unknown>();
+      thread.set('text', 'Is this field needed?');
+      d.getMap('comments').set('cm_1', thread);
+    };
+    expect(decide(commenter, comment)).toEqual(ok);
+    expect(decide(dataEditor, comment)).toEqual(ok);
+    expect(decide(commenter, (d) => updateCard(d, ids.dataCard, { title: 'x' }))).toEqual({
+      ok: false,
+      reason: 'Commenters can only add comments',
+    });
+    expect(decide(viewer, comment)).toMatchObject({ ok: false });
+  });
+});
