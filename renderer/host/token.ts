@@ -16,7 +16,8 @@ export function roleFromToken(token: string | undefined | null): Role {
         .padEnd(Math.ceil(payload.length / 4) * 4, '='),
     );
     const claims = JSON.parse(json) as { role?: unknown };
-    return claims.role === 'viewer' ? 'viewer' : 'editor';
+    // A commenter cannot change the blueprint either; comments come with their own panel.
+    return claims.role === 'viewer' || claims.role === 'commenter' ? 'viewer' : 'editor';
   } catch {
     return 'editor';
   }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Touch, UpdateScope } from '../doc/update-scope.ts';
+import type { Role } from '../sync/contract.ts';
 
 /**
  * Who may change what in a shared blueprint. viewer < commenter < editor < approver; an editor may
@@ -16,11 +17,8 @@ import type { Touch, UpdateScope } from '../doc/update-scope.ts';
  * - editor without a team (the journey-operations team): everything but the approval statuses.
  * - approver: everything, including setting the status to approved or retired.
  */
-export const WRITE_ROLES = ['viewer', 'commenter', 'editor', 'approver'] as const;
-export type WriteRole = (typeof WRITE_ROLES)[number];
-
 export interface Principal {
-  readonly role: WriteRole;
+  readonly role: Role;
   /** The team an editor is scoped to; absent: unscoped. */
   readonly team?: string | undefined;
   /** Display name, for history and comments. */

@@ -35,5 +35,10 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-export const ROLES = ['editor', 'viewer'] as const;
+/**
+ * Roles, least to most (shared/governance/write-policy.ts says what each may change): a viewer
+ * sees everything and shows its cursor; a commenter also comments; an editor edits (everything, or
+ * with a `team` claim only its team's cards); an approver also approves and retires.
+ */
+export const ROLES = ['viewer', 'commenter', 'editor', 'approver'] as const;
 export type Role = (typeof ROLES)[number];

@@ -50,6 +50,24 @@ describe('tokens', () => {
     expect(verifyToken(`${input}.${sign(input)}`, SECRET, NOW)).toMatchObject({ ok: false, problem: 'not-yet-valid' });
   });
 
+  it('carries the team and name of a person, and every role', () => {
+    const token = signToken({ room: 'r', role: 'editor', ttlMs: 60_000, team: 'Data', name: 'Maria Ionescu' }, SECRET, NOW);
+    expect(verifyToken(token, SECRET, NOW)).toMatchObject({ ok: true, claims: { role: 'editor', team: 'Data', name: 'Maria Ionescu' } });
+    expect(authorize({ room: 'r', token, remoteAddress: '10.0.0.9' }, { secret: SECRET }, NOW)).toEqual({
+      ok: true,
+      role: 'editor',
+      team: 'Data',
+      name: 'Maria Ionescu',
+    });
+    for (const role of ['viewer', 'commenter', 'editor', 'approver'] as const) {
+      expect(verifyToken(signToken({ room: 'r', role, ttlMs: 1000 }, SECRET, NOW), SECRET, NOW)).toMatchObject({
+        ok: true,
+        claims: { role },
+      });
+    }
+    expect(() => signToken({ room: 'r', role: 'editor', ttlMs: 1000, team: ' ' }, SECRET, NOW)).toThrow(/team/);
+  });
+
   it('refuses to sign with a short secret or bad claims', () => {
     expect(() => signToken({ room: 'r', role: 'editor', ttlMs: 1000 }, 'short', NOW)).toThrow(/at least 16/);
     expect(() => signToken({ room: 'a b', role: 'editor', ttlMs: 1000 }, SECRET, NOW)).toThrow(/invalid room/);
@@ -70,12 +88,12 @@ describe('authorize', () => {
     expect(ask('bad room', token('*', 'editor'))).toMatchObject({ ok: false, code: 4400 });
   });
 
-  it('without a secret: loopback clients only, unless open', () => {
+  it('without a secret: loopback clients only, unless open; nobody is identified, so everyone has every role', () => {
     const ask = (remoteAddress: string, open = false) => authorize({ room: 'r', token: null, remoteAddress }, { open }, NOW);
-    expect(ask('127.0.0.1')).toEqual({ ok: true, role: 'editor' });
-    expect(ask('::ffff:127.0.0.1')).toEqual({ ok: true, role: 'editor' });
+    expect(ask('127.0.0.1')).toEqual({ ok: true, role: 'approver' });
+    expect(ask('::ffff:127.0.0.1')).toEqual({ ok: true, role: 'approver' });
     expect(ask('192.168.1.20')).toMatchObject({ ok: false, code: 4403 });
-    expect(ask('192.168.1.20', true)).toEqual({ ok: true, role: 'editor' });
+    expect(ask('192.168.1.20', true)).toEqual({ ok: true, role: 'approver' });
   });
 
   it('knows loopback addresses', () => {

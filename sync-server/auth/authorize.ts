@@ -1,7 +1,9 @@
 import { CloseCode, ROOM_NAME_PATTERN, type Role } from '../../shared/sync/contract.ts';
 import { verifyToken } from './token.ts';
 
-export type Decision = { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly code: number; readonly reason: string };
+export type Decision =
+  | { readonly ok: true; readonly role: Role; readonly team?: string; readonly name?: string }
+  | { readonly ok: false; readonly code: number; readonly reason: string };
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 export function isLoopback(address: string | undefined): boolean {
@@ -30,7 +32,9 @@ export function authorize(
     return { ok: false, code: CloseCode.invalidRoom, reason: 'invalid room name: use 1-128 of A-Z a-z 0-9 _ -' };
   }
   if (!settings.secret) {
-    if (settings.open || isLoopback(request.remoteAddress)) return { ok: true, role: 'editor' };
+    // Nobody is identified without a secret: whoever may connect has every role (a person's own
+    // server on their machine, or a LAN workshop that chose not to use tokens).
+    if (settings.open || isLoopback(request.remoteAddress)) return { ok: true, role: 'approver' };
     return { ok: false, code: CloseCode.forbidden, reason: 'this server accepts local connections only' };
   }
   if (!request.token) return { ok: false, code: CloseCode.unauthorized, reason: 'token required' };
@@ -39,5 +43,6 @@ export function authorize(
   if (verified.claims.room !== '*' && verified.claims.room !== request.room) {
     return { ok: false, code: CloseCode.forbidden, reason: 'token is for another room' };
   }
-  return { ok: true, role: verified.claims.role };
+  const { role, team, name } = verified.claims;
+  return { ok: true, role, ...(team !== undefined ? { team } : {}), ...(name !== undefined ? { name } : {}) };
 }

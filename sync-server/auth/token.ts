@@ -14,6 +14,10 @@ export interface TokenClaims {
   readonly exp: number;
   /** Issued at, seconds since the epoch (JWT `iat`). */
   readonly iat?: number;
+  /** An editor's team: it may change only that team's cards (shared/governance/write-policy.ts). */
+  readonly team?: string;
+  /** The person's display name, shown in history and comments. */
+  readonly name?: string;
 }
 
 /** Shortest secret accepted: HS256 with a short secret can be brute-forced offline from one token. */
@@ -32,18 +36,37 @@ const claimsSchema = z.object({
   exp: z.number().int().positive(),
   iat: z.number().int().nonnegative().optional(),
   nbf: z.number().int().nonnegative().optional(),
+  team: z.string().trim().min(1).max(100).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
 });
 
 const encodeJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
 
-export function signToken(claims: { room: string; role: Role; ttlMs: number }, secret: string, now: number = Date.now()): string {
+export function signToken(
+  claims: { room: string; role: Role; ttlMs: number; team?: string | undefined; name?: string | undefined },
+  secret: string,
+  now: number = Date.now(),
+): string {
   checkSecret(secret);
   if (claims.room !== '*' && !ROOM_NAME_PATTERN.test(claims.room)) throw new Error(`invalid room name "${claims.room}"`);
   if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   if (!(claims.ttlMs > 0)) throw new Error('the time to live must be positive');
   const iat = Math.floor(now / 1000);
-  const body: TokenClaims = { room: claims.room, role: claims.role, iat, exp: Math.ceil((now + claims.ttlMs) / 1000) };
+  for (const [key, value, max] of [
+    ['team', claims.team, 100],
+    ['name', claims.name, 200],
+  ] as const) {
+    if (value !== undefined && (value.trim() === '' || value.length > max)) throw new Error(`--${key} must be 1-${max} characters`);
+  }
+  const body: TokenClaims = {
+    room: claims.room,
+    role: claims.role,
+    iat,
+    exp: Math.ceil((now + claims.ttlMs) / 1000),
+    ...(claims.team !== undefined ? { team: claims.team.trim() } : {}),
+    ...(claims.name !== undefined ? { name: claims.name.trim() } : {}),
+  };
   const signingInput = `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson(body)}`;
   return `${signingInput}.${hmac(secret, signingInput).toString('base64url')}`;
 }
@@ -87,6 +110,16 @@ export function verifyToken(token: string, secret: string, now: number = Date.no
   if (parsed.data.exp <= seconds) return { ok: false, problem: 'expired', message: 'token expired' };
   if (parsed.data.nbf !== undefined && parsed.data.nbf > seconds)
     return { ok: false, problem: 'not-yet-valid', message: 'token not valid yet' };
-  const { room, role, exp, iat } = parsed.data;
-  return { ok: true, claims: iat === undefined ? { room, role, exp } : { room, role, exp, iat } };
+  const { room, role, exp, iat, team, name } = parsed.data;
+  return {
+    ok: true,
+    claims: {
+      room,
+      role,
+      exp,
+      ...(iat !== undefined ? { iat } : {}),
+      ...(team !== undefined ? { team } : {}),
+      ...(name !== undefined ? { name } : {}),
+    },
+  };
 }

@@ -6,7 +6,17 @@ import { dropPending, encodeCommittedState, pendingBytes } from './committed-sta
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Limits } from './options.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, parseClientMessage, ProtocolError } from './protocol.ts';
+import { decideWrite, isUnrestricted, ownershipOf, type Principal } from '../../shared/governance/write-policy.ts';
+import { readUpdateScope } from '../../shared/doc/update-scope.ts';
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  parseClientMessage,
+  ProtocolError,
+} from './protocol.ts';
+import { refusalFiller } from './refusal-filler.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { Peer, Room, RoomManager } from './rooms.ts';
 
@@ -18,6 +28,9 @@ export interface ConnectionContext {
 }
 
 let nextId = 1;
+
+/** The origin of the fillers standing in for refused writes (relayed to everyone, committed like any update). */
+export const REFUSAL_ORIGIN = Symbol('refused write');
 
 /** WebSocket close reasons are at most 123 bytes of UTF-8. */
 export function closeReason(text: string): string {
@@ -36,7 +49,12 @@ export class Connection implements Peer {
   readonly ws: WebSocket;
   readonly room: Room;
   readonly role: Role;
+  /** Who this is, as far as the write policy is concerned (role, team, name from the token). */
+  readonly principal: Principal;
   readonly remote: string;
+  /** Updates that could not be placed yet (see #receiveUpdate), and their size. */
+  readonly #deferred: Uint8Array[] = [];
+  #deferredBytes = 0;
   readonly mayPresent: boolean;
   heldBack = false;
   alive = true;
@@ -49,13 +67,14 @@ export class Connection implements Peer {
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
 
-  constructor(ws: WebSocket, room: Room, role: Role, remote: string, ctx: ConnectionContext) {
+  constructor(ws: WebSocket, room: Room, principal: Principal, remote: string, ctx: ConnectionContext) {
     this.ws = ws;
     this.room = room;
-    this.role = role;
+    this.role = principal.role;
+    this.principal = principal;
     this.remote = remote;
     this.#ctx = ctx;
-    this.mayPresent = role !== 'viewer';
+    this.mayPresent = principal.role !== 'viewer' && principal.role !== 'commenter';
     this.#bufferAllowance = ctx.limits.maxBufferedBytes;
     this.#messages = new TokenBucket(ctx.limits.messageBurst, ctx.limits.messagesPerSecond);
     this.#bytes = new TokenBucket(ctx.limits.byteBurst, ctx.limits.bytesPerSecond);
@@ -88,7 +107,7 @@ export class Connection implements Peer {
     });
     // The server's half of the handshake: its state vector (so an editor sends what the server
     // lacks) and everyone's awareness. A viewer's writes would be dropped, so it is not asked.
-    if (this.role === 'editor') this.send(encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
+    if (this.role !== 'viewer') this.send(encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
     this.#sendPresence();
   }
 
@@ -182,6 +201,98 @@ export class Connection implements Peer {
     this.close(code, reason);
   }
 
+  /**
+   * A document update from this client. Unless the person may change anything (an approver, or
+   * anyone on a server without a secret), the update's scope is read against the room's document
+   * and the write policy decides on it as a whole (shared/governance/write-policy.ts). An update
+   * that cannot be placed yet — it follows changes the server has not received, as an edit typed
+   * during a reconnect handshake does — waits, unapplied, until this client's next update lands.
+   */
+  #receiveUpdate(update: Uint8Array): void {
+    if (isUnrestricted(this.principal)) {
+      this.#apply(update);
+      return;
+    }
+    const { metrics, limits } = this.#ctx;
+    const scope = readUpdateScope(this.room.doc, update);
+    if (scope.unplaced > 0) {
+      this.#deferredBytes += update.byteLength;
+      if (this.#deferredBytes > limits.maxHeldBackBytes) {
+        metrics.updatesRefused.inc(1, 'missing-dependencies');
+        this.refuse(
+          CloseCode.rateLimited,
+          `too many changes waiting for changes the server never received (limit ${limits.maxHeldBackBytes} bytes)`,
+        );
+        return;
+      }
+      this.#deferred.push(update);
+      return;
+    }
+    const decision = decideWrite(this.principal, scope, ownershipOf(this.room.doc));
+    if (!decision.ok) {
+      this.#refuseWrite(update, decision.reason);
+      return;
+    }
+    if (this.#apply(update)) this.#retryDeferred();
+  }
+
+  #retryDeferred(): void {
+    if (this.#deferred.length === 0) return;
+    const waiting = this.#deferred.splice(0);
+    this.#deferredBytes = 0;
+    for (const update of waiting) {
+      if (this.#refused) return;
+      this.#receiveUpdate(update);
+    }
+  }
+
+  /**
+   * A write the person may not make: nothing of it is applied, stored or relayed. The client is
+   * told why (y-protocols' permission-denied message), and the clock range it used is filled so
+   * the person's later edits still integrate (refusal-filler.ts). The connection stays open.
+   */
+  #refuseWrite(update: Uint8Array, reason: string): void {
+    const { metrics, logger } = this.#ctx;
+    metrics.updatesRefused.inc(1, 'permission-denied');
+    logger.info('write refused', { conn: this.id, room: this.room.name, role: this.role, team: this.principal.team, reason });
+    this.send(encodePermissionDenied(reason));
+    const filler = refusalFiller(this.room.doc, update);
+    if (filler) Y.applyUpdate(this.room.doc, filler, REFUSAL_ORIGIN);
+  }
+
+  /** Applies an update to the room's document (which commits, then relays it); false if it was refused. */
+  #apply(update: Uint8Array): boolean {
+    const { metrics, limits, logger } = this.#ctx;
+    const room = this.room;
+    // What waits for missing clocks is in memory too: it counts toward the room's size.
+    if (!this.#ctx.manager.admits(room, update.byteLength + pendingBytes(room.doc), limits.maxDocumentBytes)) {
+      metrics.updatesRefused.inc(1, 'document-too-large');
+      this.refuse(CloseCode.documentTooLarge, `document too large (limit ${limits.maxDocumentBytes} bytes)`);
+      return false;
+    }
+    try {
+      // Its effective change reaches the room's update handler, which commits, then relays it.
+      Y.applyUpdate(room.doc, update, this);
+    } catch (error) {
+      logger.warn('update failed to apply', { conn: this.id, room: room.name, error });
+      this.refuse(CloseCode.malformed, 'malformed message: update does not apply');
+      return false;
+    }
+    const heldBack = pendingBytes(room.doc);
+    if (heldBack > 0) this.heldBack = true;
+    if (heldBack > limits.maxHeldBackBytes) {
+      // Never committed, never sent: forgetting it loses nothing a real client would not resend.
+      dropPending(room.doc);
+      metrics.updatesRefused.inc(1, 'missing-dependencies');
+      this.refuse(
+        CloseCode.rateLimited,
+        `too many changes waiting for changes the server never received (limit ${limits.maxHeldBackBytes} bytes)`,
+      );
+      return false;
+    }
+    return true;
+  }
+
   #onMessage(data: Buffer, isBinary: boolean): void {
     if (this.#refused || this.room.unloaded) return;
     const { metrics, limits } = this.#ctx;
@@ -226,38 +337,13 @@ export class Connection implements Peer {
           metrics.viewerWritesDropped.inc();
           return;
         }
-        const { update } = message;
         try {
-          Y.decodeUpdate(update);
+          Y.decodeUpdate(message.update);
         } catch {
           this.refuse(CloseCode.malformed, 'malformed message: not a Yjs update');
           return;
         }
-        // What waits for missing clocks is in memory too: it counts toward the room's size.
-        if (!this.#ctx.manager.admits(room, update.byteLength + pendingBytes(room.doc), limits.maxDocumentBytes)) {
-          metrics.updatesRefused.inc(1, 'document-too-large');
-          this.refuse(CloseCode.documentTooLarge, `document too large (limit ${limits.maxDocumentBytes} bytes)`);
-          return;
-        }
-        try {
-          // Its effective change reaches the room's update handler, which commits, then relays it.
-          Y.applyUpdate(room.doc, update, this);
-        } catch (error) {
-          this.#ctx.logger.warn('update failed to apply', { conn: this.id, room: room.name, error });
-          this.refuse(CloseCode.malformed, 'malformed message: update does not apply');
-          return;
-        }
-        const heldBack = pendingBytes(room.doc);
-        if (heldBack > 0) this.heldBack = true;
-        if (heldBack > limits.maxHeldBackBytes) {
-          // Never committed, never sent: forgetting it loses nothing a real client would not resend.
-          dropPending(room.doc);
-          metrics.updatesRefused.inc(1, 'missing-dependencies');
-          this.refuse(
-            CloseCode.rateLimited,
-            `too many changes waiting for changes the server never received (limit ${limits.maxHeldBackBytes} bytes)`,
-          );
-        }
+        this.#receiveUpdate(message.update);
         return;
       }
       case 'awareness': {

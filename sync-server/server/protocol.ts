@@ -79,3 +79,11 @@ export const encodeAwareness = (update: Uint8Array) =>
     encoding.writeVarUint(e, MessageType.awareness);
     encoding.writeVarUint8Array(e, update);
   });
+
+/** y-protocols' auth message "permission denied" with a reason (y-websocket logs it; our app shows it). */
+export const encodePermissionDenied = (reason: string) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, reason);
+  });

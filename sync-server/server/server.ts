@@ -91,7 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger.error('room failed to load', { room, error });
       return void ws.close(CloseCode.internalError, 'room failed to load');
     }
-    const conn = new Connection(ws, loaded, decision.role, remote ?? '', { manager, limits, metrics, logger });
+    const principal = { role: decision.role, team: decision.team, name: decision.name };
+    const conn = new Connection(ws, loaded, principal, remote ?? '', { manager, limits, metrics, logger });
     connections.add(conn);
     ws.on('close', () => connections.delete(conn));
     conn.start();

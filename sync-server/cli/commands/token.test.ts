@@ -28,12 +28,22 @@ describe('journeyscroll token', () => {
     expect(verifyToken(out.trim(), SECRET)).toMatchObject({ ok: true, claims: { room: '*', role: 'editor' } });
   });
 
+  it('mints a team editor with a name', async () => {
+    const { code, out } = await run(['token', '--room', 'r', '--team', 'Data', '--name', 'Maria Ionescu']);
+    expect(code).toBe(0);
+    expect(verifyToken(out.trim(), SECRET)).toMatchObject({ ok: true, claims: { role: 'editor', team: 'Data', name: 'Maria Ionescu' } });
+  });
+
   it('explains what is wrong', async () => {
     expect(await run(['token', '--room', 'r'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/JOURNEYSCROLL_SECRET/) });
     expect(await run(['token'])).toMatchObject({ code: 2, err: expect.stringMatching(/--room is required/) });
     expect(await run(['token', '--room', 'r', '--role', 'admin'])).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/editor or viewer/),
+      err: expect.stringMatching(/viewer, commenter, editor, approver/),
+    });
+    expect(await run(['token', '--room', 'r', '--role', 'viewer', '--team', 'Data'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--team scopes an editor/),
     });
     expect(await run(['token', '--room', 'r', '--ttl', 'forever'])).toMatchObject({
       code: 2,
