@@ -65,19 +65,31 @@ class UpdateIndex {
   }
 }
 
-/** The integrated item of the document holding this id, or null. */
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+/** The integrated struct of the document holding this id (an item, or collected content), or null. */
+function docStruct(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
   const structs = doc.store.clients.get(id.client);
   if (!structs || structs.length === 0) return null;
   const last = structs[structs.length - 1]!;
   if (id.clock >= last.id.clock + last.length) return null;
   try {
-    const struct = Y.getItem(doc.store, id);
-    return struct instanceof Y.Item ? struct : null;
+    const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+    return struct instanceof Y.Item || struct instanceof Y.GC ? struct : null;
   } catch {
     return null;
   }
 }
+
+function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  const struct = docStruct(doc, id);
+  return struct instanceof Y.Item ? struct : null;
+}
+
+/**
+ * The place of an item Yjs will turn into collected content on arrival: its neighbour or parent
+ * is itself collected (an edit made beside content the server refused or collected). It changes
+ * nothing, so it touches nothing.
+ */
+const GONE: string[] = ['(gone)'];
 
 class Placer {
   readonly #doc: Y.Doc;
@@ -113,17 +125,22 @@ class Placer {
     if (typeof parent === 'string') return [parent, item.parentSub ?? LIST];
     if (parent instanceof Y.ID) {
       const holder = this.#resolve(parent);
+      if (holder instanceof Y.GC) return GONE;
       const holderPath = holder && this.path(holder, depth + 1);
+      if (holderPath === GONE) return GONE;
       return holderPath && [...holderPath, item.parentSub ?? LIST];
     }
-    // No parent written: the item sits beside its origin (or right origin), under the same key.
-    const neighbourId = item.origin ?? item.rightOrigin;
-    const neighbour = neighbourId && this.#resolve(neighbourId);
+    // No parent written: the item sits beside its origin (or right origin), under the same key —
+    // unless either neighbour is collected content, which makes Yjs collect the item too.
+    const left = item.origin && this.#resolve(item.origin);
+    const right = item.rightOrigin && this.#resolve(item.rightOrigin);
+    if (left instanceof Y.GC || right instanceof Y.GC) return GONE;
+    const neighbour = left ?? right;
     return neighbour ? this.path(neighbour, depth + 1) : null;
   }
 
-  #resolve(id: Y.ID): Y.Item | null {
-    return this.#index.find(id) ?? docItem(this.#doc, id);
+  #resolve(id: Y.ID): Y.Item | Y.GC | null {
+    return this.#index.find(id) ?? docStruct(this.#doc, id);
   }
 }
 
@@ -169,6 +186,7 @@ export function readUpdateScope(doc: Y.Doc, update: Uint8Array): UpdateScope {
     // Already in the document: applying it again changes nothing.
     if (docItem(doc, struct.id)) continue;
     const path = placer.path(struct);
+    if (path === GONE) continue;
     if (!path) unplaced++;
     else add(touchOf('write', path, plainValue(struct, path)));
   }

@@ -123,7 +123,6 @@ describe('hostile clients: the server stays up, the honest pair keeps syncing, t
     await honestRoomSurvives();
   });
   afterAll(async () => {
-    if (process.env.HOSTILE_DEBUG) console.log(server.stderr());
     console.log(`hostile suite: server peak RSS during attacks ${peakRss.toFixed(0)} MiB (bound ${RSS_BOUND_MIB} MiB)`);
     await cleanUp();
   });
