@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
+import { signToken } from '../../sync-server/auth/token.ts';
 import { openStore } from '../../sync-server/store/index.ts';
 import { median, ms, report } from './stats.ts';
 
@@ -44,11 +45,11 @@ const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((f) => existsSync(f));
 const pinned = (core: number, args: string[]): [string, string[]] =>
   TASKSET ? [TASKSET, ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];
 
-async function startServer(dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
+async function startServer(dataDir: string, secret = ''): Promise<{ proc: ChildProcess; port: number }> {
   const [command, args] = pinned(0, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn']);
   const proc = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, JOURNEYSCROLL_SECRET: '' },
+    env: { ...process.env, JOURNEYSCROLL_SECRET: secret },
   });
   const port = await new Promise<number>((resolve, reject) => {
     lines(proc, (line) => {
@@ -91,9 +92,18 @@ interface Propagation {
   updatesPerCommit: number;
 }
 
-async function propagation(clients: number, rooms: number, rate: number, awarenessRate: number): Promise<Propagation> {
+const BENCH_SECRET = 'bench-secret-0123456789abcdef';
+
+async function propagation(
+  clients: number,
+  rooms: number,
+  rate: number,
+  awarenessRate: number,
+  role?: 'editor' | 'approver',
+): Promise<Propagation> {
   const dir = mkdtempSync(join(tmpdir(), 'js-bench-sync-'));
-  const server = await startServer(dir);
+  const server = await startServer(dir, role ? BENCH_SECRET : '');
+  const token = role ? signToken({ room: '*', role, ttlMs: 3600_000 }, BENCH_SECRET) : '';
   const pid = server.proc.pid!;
   try {
     const [command, args] = pinned(1, [
@@ -105,6 +115,7 @@ async function propagation(clients: number, rooms: number, rate: number, awarene
       String(WARMUP_MS),
       String(MEASURE_MS),
       String(awarenessRate),
+      token,
     ]);
     const load = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     // Server CPU over exactly the measured window: the generator says when it starts and stops.
@@ -241,6 +252,11 @@ interface Scenario {
   readonly rate: number;
   /** Cursor (awareness) updates per second per client. */
   readonly awareness: number;
+  /**
+   * With tokens of this role (the server has a secret). An editor's every update is read and
+   * decided by the write policy; an approver's is not: the pair measures what enforcement costs.
+   */
+  readonly role?: 'editor' | 'approver';
 }
 
 const SCENARIOS: readonly Scenario[] = [
@@ -249,23 +265,25 @@ const SCENARIOS: readonly Scenario[] = [
   { label: 'N=100, 1 room', clients: 100, rooms: 1, rate: RATE, awareness: 0 },
   { label: 'N=100 over 10 rooms', clients: 100, rooms: 10, rate: RATE, awareness: 0 },
   { label: 'N=100, 1 room, cursors moving (1 edit/s + 10 cursor updates/s each)', clients: 100, rooms: 1, rate: 1, awareness: 10 },
+  { label: 'N=100, 1 room, roles enforced (editor tokens)', clients: 100, rooms: 1, rate: RATE, awareness: 0, role: 'editor' },
+  { label: 'N=100, 1 room, roles not enforced (approver tokens)', clients: 100, rooms: 1, rate: RATE, awareness: 0, role: 'approver' },
   { label: 'N=300, 1 room', clients: 300, rooms: 1, rate: RATE, awareness: 0 },
   { label: 'N=500, 1 room', clients: 500, rooms: 1, rate: RATE, awareness: 0 },
 ];
 
 export async function run(): Promise<void> {
-  // JOURNEYSCROLL_BENCH_SYNC=300,500 runs only the scenarios with those client counts (and skips
-  // the cold-load part unless it names "load").
-  const only = process.env.JOURNEYSCROLL_BENCH_SYNC?.split(',').map((v) => v.trim());
-  const scenarios = only ? SCENARIOS.filter((sc) => only.includes(String(sc.clients)) || only.includes(sc.label)) : SCENARIOS;
+  // JOURNEYSCROLL_BENCH_SYNC="300;roles" runs only the scenarios with those client counts or with
+  // those words in their label (and skips the cold-load part unless it names "load").
+  const only = process.env.JOURNEYSCROLL_BENCH_SYNC?.split(';').map((v) => v.trim());
+  const scenarios = only ? SCENARIOS.filter((sc) => only.some((o) => o === String(sc.clients) || sc.label.includes(o))) : SCENARIOS;
   report(
     'sync',
     `propagation: ${RATE} edits/s per client unless said, ${MEASURE_MS / 1000} s measured, median of ${RUNS} runs${TASKSET ? ', server on core 0, clients on core 1' : ''}`,
     '',
   );
-  for (const { label, clients, rooms, rate, awareness } of scenarios) {
+  for (const { label, clients, rooms, rate, awareness, role } of scenarios) {
     const runs: Propagation[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await propagation(clients, rooms, rate, awareness));
+    for (let i = 0; i < RUNS; i++) runs.push(await propagation(clients, rooms, rate, awareness, role));
     const m = (key: keyof Propagation) => runs.map((r) => r[key]);
     report('sync', `${label}: latency p50`, spread(m('p50'), ms));
     report('sync', `${label}: latency p95`, spread(m('p95'), ms));
