@@ -1,12 +1,20 @@
+import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type { ConnectionState } from './host.ts';
 import { refusalMessage } from './token.ts';
+
+const MESSAGE_AUTH = 2;
+const PERMISSION_DENIED = 0;
 
 /** What a session does as its sync provider's connection changes. */
 export interface ProviderConnectionHandlers {
   /** The socket (re)connected; called before the state it leads to. */
   connected(): void;
-  /** The server closed the connection with a refusal a person can act on (a wrong token, a bad room). */
+  /**
+   * The server closed the connection with a refusal a person can act on (a wrong token, a bad
+   * room), or refused one change this person may not make ("The Data team owns 'Data captured':
+   * your change to 'Lead score' was not saved") — the connection then stays open.
+   */
   refused(message: string): void;
   /** The connection state the UI shows: synced only once connected AND the first sync is done. */
   state(next: ConnectionState): void;
@@ -17,6 +25,11 @@ export interface ProviderConnectionHandlers {
  * and a refusal message, the same way for the web edition and the desktop app.
  */
 export function watchProviderConnection(provider: WebsocketProvider, on: ProviderConnectionHandlers): void {
+  // y-protocols' permission-denied message (auth, type 0) carries the server's reason in words;
+  // y-websocket only logs it. Each provider has its own copy of the handler table.
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) === PERMISSION_DENIED) on.refused(decoding.readVarString(decoder));
+  };
   provider.on('status', ({ status }) => {
     if (status === 'connected') {
       on.connected();
