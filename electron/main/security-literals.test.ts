@@ -24,7 +24,8 @@ describe('security literals in the main process', () => {
   });
 
   it('sends the same Content-Security-Policy header as the app protocol', () => {
-    const header = /'Content-Security-Policy': \[("[^"]*")\]/.exec(main)?.[1];
+    // Whitespace-tolerant: Prettier may wrap the literal over lines.
+    const header = /'Content-Security-Policy': \[\s*("[^"]*"),?\s*\]/.exec(main)?.[1];
     expect(header && JSON.parse(header)).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -9,7 +9,8 @@ const css = readFileSync(new URL('../../renderer/canvas/canvas.css', import.meta
 describe('card colours', () => {
   it('canvas.css fills each card kind with the colour the SVG and PDF exports use', () => {
     const base = /\.js-card \{[^}]*background: (#[0-9a-f]{6});/.exec(css)?.[1];
-    const byKind = new Map([...css.matchAll(/\.js-card\.k-([a-z]+) \{ background: (#[0-9a-f]{6}); \}/g)].map((m) => [m[1]!, m[2]!]));
+    // Whitespace-tolerant: Prettier writes each rule over several lines.
+    const byKind = new Map([...css.matchAll(/\.js-card\.k-([a-z]+)\s*\{\s*background: (#[0-9a-f]{6});\s*\}/g)].map((m) => [m[1]!, m[2]!]));
     for (const kind of CARD_KINDS) {
       expect({ kind, fill: byKind.get(kind) ?? base }).toEqual({ kind, fill: CARD_KIND_FILL[kind] });
     }
