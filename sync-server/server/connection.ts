@@ -7,7 +7,8 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Limits } from './options.ts';
 import { decideWrite, isUnrestricted, ownershipOf, type Principal } from '../../shared/governance/write-policy.ts';
-import { readUpdateScope } from '../../shared/doc/update-scope.ts';
+import { readUpdateScope, type UpdateScope } from '../../shared/doc/update-scope.ts';
+import type { Authorship, ChangeRecord } from '../store/index.ts';
 import {
   encodeAwareness,
   encodePermissionDenied,
@@ -57,6 +58,8 @@ export class Connection implements Peer {
   #deferredBytes = 0;
   readonly mayPresent: boolean;
   heldBack = false;
+  changesInFlight: { readonly changes: readonly ChangeRecord[]; readonly by: Authorship } | undefined;
+  readonly #authorship: Authorship;
   alive = true;
   /** Bytes that may be queued for this client before it is shed (grows with a large first sync). */
   #bufferAllowance: number;
@@ -72,6 +75,7 @@ export class Connection implements Peer {
     this.room = room;
     this.role = principal.role;
     this.principal = principal;
+    this.#authorship = { author: principal.name, team: principal.team };
     this.remote = remote;
     this.#ctx = ctx;
     this.mayPresent = principal.role !== 'viewer' && principal.role !== 'commenter';
@@ -209,12 +213,13 @@ export class Connection implements Peer {
    * during a reconnect handshake does — waits, unapplied, until this client's next update lands.
    */
   #receiveUpdate(update: Uint8Array): void {
+    const { metrics, limits } = this.#ctx;
+    // Read for everyone: the change log records what each update touched and who made it.
+    const scope = readUpdateScope(this.room.doc, update);
     if (isUnrestricted(this.principal)) {
-      this.#apply(update);
+      this.#apply(update, scope);
       return;
     }
-    const { metrics, limits } = this.#ctx;
-    const scope = readUpdateScope(this.room.doc, update);
     if (scope.unplaced > 0) {
       this.#deferredBytes += update.byteLength;
       if (this.#deferredBytes > limits.maxHeldBackBytes) {
@@ -233,7 +238,7 @@ export class Connection implements Peer {
       this.#refuseWrite(update, decision.reason);
       return;
     }
-    if (this.#apply(update)) this.#retryDeferred();
+    if (this.#apply(update, scope)) this.#retryDeferred();
   }
 
   #retryDeferred(): void {
@@ -261,7 +266,7 @@ export class Connection implements Peer {
   }
 
   /** Applies an update to the room's document (which commits, then relays it); false if it was refused. */
-  #apply(update: Uint8Array): boolean {
+  #apply(update: Uint8Array, scope: UpdateScope): boolean {
     const { metrics, limits, logger } = this.#ctx;
     const room = this.room;
     // What waits for missing clocks is in memory too: it counts toward the room's size.
@@ -271,12 +276,19 @@ export class Connection implements Peer {
       return false;
     }
     try {
-      // Its effective change reaches the room's update handler, which commits, then relays it.
+      // Its effective change reaches the room's update handler, which commits, then relays it
+      // (and logs what it changed, read from here).
+      this.changesInFlight = {
+        changes: scope.touches.map(({ kind, root, key, field }) => ({ kind, root, key, field })),
+        by: this.#authorship,
+      };
       Y.applyUpdate(room.doc, update, this);
     } catch (error) {
       logger.warn('update failed to apply', { conn: this.id, room: room.name, error });
       this.refuse(CloseCode.malformed, 'malformed message: update does not apply');
       return false;
+    } finally {
+      this.changesInFlight = undefined;
     }
     const heldBack = pendingBytes(room.doc);
     if (heldBack > 0) this.heldBack = true;

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/sync/contract.ts';
-import { createGroupCommit, type DocumentStore, type GroupCommit } from '../store/index.ts';
+import { createGroupCommit, type Authorship, type ChangeRecord, type DocumentStore, type GroupCommit } from '../store/index.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { CompactionPolicy } from './options.ts';
@@ -16,6 +16,8 @@ export interface Peer extends PresencePeer {
   close(code: number, reason: string): void;
   /** Set when this peer's update left changes held back for missing clocks (see committed-state.ts). */
   heldBack: boolean;
+  /** While one of its updates is being applied: what it changes and who made it, for the change log. */
+  readonly changesInFlight: { readonly changes: readonly ChangeRecord[]; readonly by: Authorship } | undefined;
 }
 
 export interface RoomSettings {
@@ -212,27 +214,33 @@ export class RoomManager {
   #persist(room: Room, update: Uint8Array, origin: unknown): void {
     const { metrics, compaction } = this.#settings;
     room.pending++;
-    this.group.enqueue(room.name, update, (error, seq) => {
-      room.pending--;
-      if (error) {
-        this.#fail(room, error);
-        return;
-      }
-      if (room.failed || room.unloaded) return;
-      room.seq = seq;
-      room.tailUpdates++;
-      room.tailBytes += update.byteLength;
-      metrics.updatesCommitted.inc();
-      room.relay.update(update, origin);
-      if (room.pending === 0) room.runAfterCommit();
-      if ((room.tailUpdates >= compaction.maxTailUpdates || room.tailBytes >= compaction.maxTailBytes) && !room.compactTimer) {
-        room.compactTimer = setTimeout(() => {
-          room.compactTimer = undefined;
-          this.compact(room);
-        }, compaction.delayMs);
-        room.compactTimer.unref();
-      }
-    });
+    const about = room.peers.has(origin as Peer) ? (origin as Peer).changesInFlight : undefined;
+    this.group.enqueue(
+      room.name,
+      update,
+      (error, seq) => {
+        room.pending--;
+        if (error) {
+          this.#fail(room, error);
+          return;
+        }
+        if (room.failed || room.unloaded) return;
+        room.seq = seq;
+        room.tailUpdates++;
+        room.tailBytes += update.byteLength;
+        metrics.updatesCommitted.inc();
+        room.relay.update(update, origin);
+        if (room.pending === 0) room.runAfterCommit();
+        if ((room.tailUpdates >= compaction.maxTailUpdates || room.tailBytes >= compaction.maxTailBytes) && !room.compactTimer) {
+          room.compactTimer = setTimeout(() => {
+            room.compactTimer = undefined;
+            this.compact(room);
+          }, compaction.delayMs);
+          room.compactTimer.unref();
+        }
+      },
+      about,
+    );
   }
 
   /** A failed commit: nothing of it was relayed. Drop the room's memory and its peers, who resync on reconnect. */

@@ -1,4 +1,4 @@
-import type { DocumentStore } from './types.ts';
+import type { AppendEntry, Authorship, ChangeRecord, DocumentStore } from './types.ts';
 
 /** Called once the update is committed (`error` null, its seq) or once the commit failed. */
 export type CommitCallback = (error: Error | null, seq: number) => void;
@@ -18,8 +18,11 @@ export interface GroupCommitOptions {
 }
 
 export interface GroupCommit {
-  /** Queues an update; `done` runs after the batch holding it was committed (or failed). */
-  enqueue(room: string, update: Uint8Array, done: CommitCallback): void;
+  /**
+   * Queues an update; `done` runs after the batch holding it was committed (or failed). `about`
+   * (what it changed, who made it) goes into the change log in the same transaction.
+   */
+  enqueue(room: string, update: Uint8Array, done: CommitCallback, about?: { changes?: readonly ChangeRecord[]; by?: Authorship }): void;
   /** The same as a promise: resolves to the seq once the update is on disk. */
   commit(room: string, update: Uint8Array): Promise<number>;
   /** Commits everything queued now, synchronously. */
@@ -27,9 +30,7 @@ export interface GroupCommit {
   readonly pending: number;
 }
 
-interface Entry {
-  readonly room: string;
-  readonly update: Uint8Array;
+interface Entry extends AppendEntry {
   readonly done: CommitCallback;
 }
 
@@ -66,8 +67,13 @@ export function createGroupCommit(store: DocumentStore, options: GroupCommitOpti
     });
   }
 
-  function enqueue(room: string, update: Uint8Array, done: CommitCallback): void {
-    queue.push({ room, update, done });
+  function enqueue(
+    room: string,
+    update: Uint8Array,
+    done: CommitCallback,
+    about?: { changes?: readonly ChangeRecord[]; by?: Authorship },
+  ): void {
+    queue.push({ room, update, done, changes: about?.changes, by: about?.by });
     if (!scheduled) {
       scheduled = true;
       schedule(flush);

@@ -7,5 +7,17 @@ export { openStore } from './store.ts';
 export { createGroupCommit } from './group-commit.ts';
 export type { GroupCommit, GroupCommitOptions, CommitBatch, CommitCallback } from './group-commit.ts';
 export { ROOM_NAME_PATTERN, isRoomName, assertRoomName } from './types.ts';
-export type { DocumentStore, StoreOptions, StoreError, RoomInfo, LoadedDoc, CurrentState, CompactResult } from './types.ts';
+export type {
+  DocumentStore,
+  StoreOptions,
+  StoreError,
+  RoomInfo,
+  LoadedDoc,
+  CurrentState,
+  CompactResult,
+  AppendEntry,
+  Authorship,
+  ChangeRecord,
+  ChangeEntry,
+} from './types.ts';
 export { SCHEMA_VERSION } from './schema.ts';

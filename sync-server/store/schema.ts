@@ -12,6 +12,9 @@ import type { Database } from 'better-sqlite3';
  *   next compaction, so a damaged newest snapshot never loses the room.
  * - `quarantine`: log entries that failed their checksum or would not decode, moved aside (never
  *   deleted) when a load found them.
+ * - `changes` (2): the change log — for each stored update, who made it and which entities and
+ *   fields it touched (shared/doc/update-scope.ts). Compaction never touches it: history outlives
+ *   the updates it describes.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -47,6 +50,20 @@ const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL,
     created_at INTEGER NOT NULL
   );
+  `,
+  `
+  CREATE TABLE changes (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    author TEXT,
+    team TEXT,
+    kind TEXT NOT NULL,
+    root TEXT NOT NULL,
+    key TEXT,
+    field TEXT
+  );
+  CREATE INDEX changes_by_room_time ON changes (room_id, at, seq);
   `,
 ];
 

@@ -7,6 +7,7 @@ import { fillLostClockRanges } from './repair.ts';
 import { migrate } from './schema.ts';
 import {
   assertRoomName,
+  type AppendEntry,
   type CompactResult,
   type CurrentState,
   type DocumentStore,
@@ -24,6 +25,16 @@ interface EntryRow {
   seq: number;
   data: Buffer;
   crc: number;
+}
+interface ChangeRow {
+  seq: number;
+  at: number;
+  author: string | null;
+  team: string | null;
+  kind: string;
+  root: string;
+  key: string | null;
+  field: string | null;
 }
 interface InfoRow {
   name: string;
@@ -108,6 +119,13 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
     deleteRoom: db.prepare<[number]>('DELETE FROM rooms WHERE id = ?'),
     deleteRoomUpdates: db.prepare<[number]>('DELETE FROM updates WHERE room_id = ?'),
     deleteRoomSnapshots: db.prepare<[number]>('DELETE FROM snapshots WHERE room_id = ?'),
+    deleteRoomChanges: db.prepare<[number]>('DELETE FROM changes WHERE room_id = ?'),
+    insertChange: db.prepare<[number, number, number, string | null, string | null, string, string, string | null, string | null]>(
+      'INSERT INTO changes (room_id, seq, at, author, team, kind, root, key, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    changes: db.prepare<[number, number, number, number], ChangeRow>(
+      'SELECT seq, at, author, team, kind, root, key, field FROM changes WHERE room_id = ? AND at >= ? AND at <= ? ORDER BY at, seq LIMIT ?',
+    ),
   };
 
   let closed = false;
@@ -126,11 +144,11 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
     }
   };
 
-  const appendMany = db.transaction((entries: ReadonlyArray<{ readonly room: string; readonly update: Uint8Array }>) => {
+  const appendMany = db.transaction((entries: ReadonlyArray<AppendEntry>) => {
     const at = now();
     const rooms = new Map<string, RoomRow>();
     const seqs: number[] = [];
-    for (const { room, update } of entries) {
+    for (const { room, update, changes, by } of entries) {
       let row = rooms.get(room);
       if (!row) {
         row = q.room.get(room) ?? q.insertRoom.get(room, at, at)!;
@@ -140,13 +158,16 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
       row.last_seq += 1;
       const data = asBuffer(update);
       q.insertUpdate.run(row.id, row.last_seq, data, crc32(data), at);
+      for (const c of changes ?? []) {
+        q.insertChange.run(row.id, row.last_seq, at, by?.author ?? null, by?.team ?? null, c.kind, c.root, c.key ?? null, c.field ?? null);
+      }
       seqs.push(row.last_seq);
     }
     for (const row of rooms.values()) q.bumpRoom.run(row.last_seq, at, row.id);
     return seqs;
   });
 
-  function appendUpdates(entries: ReadonlyArray<{ readonly room: string; readonly update: Uint8Array }>): number[] {
+  function appendUpdates(entries: ReadonlyArray<AppendEntry>): number[] {
     open();
     for (const { room, update } of entries) {
       assertRoomName(room);
@@ -303,6 +324,24 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
       const row = q.info.get(room);
       return row ? toInfo(row) : undefined;
     },
+    listChanges(room, options = {}) {
+      open();
+      assertRoomName(room);
+      const row = q.room.get(room);
+      if (!row) return [];
+      return q.changes
+        .all(row.id, options.since ?? 0, options.until ?? Number.MAX_SAFE_INTEGER, options.limit ?? Number.MAX_SAFE_INTEGER)
+        .map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          kind: r.kind as 'write' | 'delete',
+          root: r.root,
+          ...(r.key !== null ? { key: r.key } : {}),
+          ...(r.field !== null ? { field: r.field } : {}),
+          ...(r.author !== null ? { author: r.author } : {}),
+          ...(r.team !== null ? { team: r.team } : {}),
+        }));
+    },
     listRooms() {
       open();
       return q.list.all().map(toInfo);
@@ -315,6 +354,7 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
         if (!row) return false;
         q.deleteRoomUpdates.run(row.id);
         q.deleteRoomSnapshots.run(row.id);
+        q.deleteRoomChanges.run(row.id);
         q.deleteRoom.run(row.id);
         return true;
       })();

@@ -35,6 +35,36 @@ export interface StoreError {
   readonly message: string;
 }
 
+/** One entity or field an update touched (see shared/doc/update-scope.ts). */
+export interface ChangeRecord {
+  readonly kind: 'write' | 'delete';
+  readonly root: string;
+  readonly key?: string | undefined;
+  readonly field?: string | undefined;
+}
+
+/** Who made an update: the token's name and team (absent on a server without a secret). */
+export interface Authorship {
+  readonly author?: string | undefined;
+  readonly team?: string | undefined;
+}
+
+/** An update to append, with what it changed and who made it when known. */
+export interface AppendEntry {
+  readonly room: string;
+  readonly update: Uint8Array;
+  readonly changes?: readonly ChangeRecord[] | undefined;
+  readonly by?: Authorship | undefined;
+}
+
+/** A row of the change log. */
+export interface ChangeEntry extends ChangeRecord, Authorship {
+  /** The seq of the update that made the change. */
+  readonly seq: number;
+  /** Milliseconds since the epoch, when it was committed. */
+  readonly at: number;
+}
+
 export interface RoomInfo {
   readonly name: string;
   /** Seq of the room's last update (0 if none was ever written). */
@@ -88,7 +118,9 @@ export interface DocumentStore {
   /** Appends one update to the room's log (creating the room) and returns its seq. */
   appendUpdate(room: string, update: Uint8Array): number;
   /** Appends several updates, of any rooms, in one transaction (one fsync): a group commit. */
-  appendUpdates(entries: ReadonlyArray<{ readonly room: string; readonly update: Uint8Array }>): number[];
+  appendUpdates(entries: ReadonlyArray<AppendEntry>): number[];
+  /** The room's change log, oldest first: who changed which entity and field, when (kept through compaction). */
+  listChanges(room: string, options?: { readonly since?: number; readonly until?: number; readonly limit?: number }): ChangeEntry[];
   /** The room's whole state as one Yjs update (an empty document's update for an unknown room). */
   loadRoom(room: string): Uint8Array;
   /** The room loaded into a new Y.Doc: newest snapshot plus the later updates, damaged entries skipped. */
