@@ -82,8 +82,8 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       throw new IpcError('workshop', `The workshop server could not start: ${why}.`);
     }
     const issued = now();
-    const editorToken = signToken({ room: request.id, role: 'editor', ttlMs }, secret, issued);
-    const viewerToken = signToken({ room: request.id, role: 'viewer', ttlMs }, secret, issued);
+    const editorToken = await signToken({ room: request.id, role: 'editor', ttlMs }, secret, issued);
+    const viewerToken = await signToken({ room: request.id, role: 'viewer', ttlMs }, secret, issued);
     const wildcard = host === '0.0.0.0' || host === '::';
     const addresses = wildcard ? [...options.lanAddresses()] : [host];
     const invites: WorkshopInvite[] = addresses.map((address) => {

@@ -1,5 +1,5 @@
 /**
- * The sync server's wire contract (DESIGN.md §4) as constants both sides can import: the room-name
+ * The sync server's wire contract (README "Sync server", docs/security.md) as constants both sides can import: the room-name
  * rule of `ws://HOST:PORT/sync/<room>` and the close codes a client may receive with their meaning.
  *
  * y-websocket's WebsocketProvider stops reconnecting on 4400–4499 (a deliberate refusal that
@@ -26,12 +26,21 @@ export const CloseCode = {
   tryAgainLater: 1013,
   /** The room name in the path breaks ROOM_NAME_PATTERN. */
   invalidRoom: 4400,
-  /** No token, a malformed or forged token, or an expired one. */
+  /** No token, a malformed or forged token, an expired or revoked one (also mid-connection). */
   unauthorized: 4401,
-  /** A valid token for another room, or a non-loopback client of a server without secret or --open. */
+  /** A valid token for another room, a non-loopback client of a server without secret or --open, or
+   *  (without a secret) a browser page of another origin. */
   forbidden: 4403,
   /** The document would grow past the maximum document size. */
   documentTooLarge: 4413,
+  /** The server holds its maximum number of connections (`--max-connections`): try again later. */
+  serverFull: 4503,
+  /** The data folder holds its maximum stored bytes (`--max-stored-bytes`): the write was not taken. */
+  storageFull: 4507,
+  /** Too many connections from this address (`--max-connections-per-address`): try again later. */
+  tooManyFromAddress: 4529,
+  /** Too many new rooms opened from this address in the last minute (`--max-new-rooms-per-minute`). */
+  tooManyNewRooms: 4530,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

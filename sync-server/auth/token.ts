@@ -1,11 +1,13 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ROLES, ROOM_NAME_PATTERN, type Role } from '../../shared/sync/contract.ts';
 
 /**
- * Access tokens (DESIGN.md §4): compact HS256 JWTs whose claims name the room (or `*` for every
- * room), the role and the expiry. Signed and verified with node:crypto; only HS256 is accepted,
- * whatever the header says, so `alg: none` and algorithm-confusion tokens are plainly forged.
+ * Access tokens (docs/security.md, "Sync server"): compact HS256 JWTs whose claims name the room
+ * (or `*` for every room), the role, the expiry, an id (`jti`) that `journeyscroll token
+ * --revoke ID` names, and for a person their team and name (docs/governance.md). Signed and verified by `jose`; only HS256 is accepted, whatever the header
+ * says, so `alg: none` and algorithm-confusion tokens are plainly forged.
  */
 export interface TokenClaims {
   readonly room: string;
@@ -14,6 +16,8 @@ export interface TokenClaims {
   readonly exp: number;
   /** Issued at, seconds since the epoch (JWT `iat`). */
   readonly iat?: number;
+  /** The token's id (JWT `jti`), what a revocation names. Tokens minted before ids existed have none. */
+  readonly jti?: string;
   /** An editor's team: it may change only that team's cards (shared/governance/write-policy.ts). */
   readonly team?: string;
   /** The person's display name, shown in history and comments. */
@@ -23,103 +27,113 @@ export interface TokenClaims {
 /** Shortest secret accepted: HS256 with a short secret can be brute-forced offline from one token. */
 export const MIN_SECRET_LENGTH = 16;
 
+/** What a token id looks like: the revocation file and `--revoke` accept nothing else. */
+export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Longest token read at all: a bound on the work a stranger's `?token=` can cause. */
+const MAX_TOKEN_LENGTH = 4096;
+
 export function checkSecret(secret: string): void {
   if (secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`JOURNEYSCROLL_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
   }
 }
 
-const headerSchema = z.object({ alg: z.literal('HS256'), typ: z.literal('JWT').optional() });
 const claimsSchema = z.object({
   room: z.union([z.literal('*'), z.string().regex(ROOM_NAME_PATTERN)]),
   role: z.enum(ROLES),
   exp: z.number().int().positive(),
   iat: z.number().int().nonnegative().optional(),
   nbf: z.number().int().nonnegative().optional(),
+  jti: z.string().regex(TOKEN_ID_PATTERN).optional(),
   team: z.string().trim().min(1).max(100).optional(),
   name: z.string().trim().min(1).max(200).optional(),
 });
 
-const encodeJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
+/** A new token id: 16 random bytes, base64url (22 characters). */
+export function newTokenId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * Mints a token. Bad arguments throw at once (synchronously); the signature itself is computed by
+ * jose (WebCrypto), hence the promise.
+ */
 export function signToken(
-  claims: { room: string; role: Role; ttlMs: number; team?: string | undefined; name?: string | undefined },
+  claims: { room: string; role: Role; ttlMs: number; id?: string; team?: string | undefined; name?: string | undefined },
   secret: string,
   now: number = Date.now(),
-): string {
+): Promise<string> {
   checkSecret(secret);
   if (claims.room !== '*' && !ROOM_NAME_PATTERN.test(claims.room)) throw new Error(`invalid room name "${claims.room}"`);
   if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   if (!(claims.ttlMs > 0)) throw new Error('the time to live must be positive');
-  const iat = Math.floor(now / 1000);
+  const id = claims.id ?? newTokenId();
+  if (!TOKEN_ID_PATTERN.test(id)) throw new Error('a token id is 8-64 of A-Z a-z 0-9 _ -');
   for (const [key, value, max] of [
     ['team', claims.team, 100],
     ['name', claims.name, 200],
   ] as const) {
     if (value !== undefined && (value.trim() === '' || value.length > max)) throw new Error(`--${key} must be 1-${max} characters`);
   }
-  const body: TokenClaims = {
-    room: claims.room,
-    role: claims.role,
-    iat,
-    exp: Math.ceil((now + claims.ttlMs) / 1000),
+  const person = {
     ...(claims.team !== undefined ? { team: claims.team.trim() } : {}),
     ...(claims.name !== undefined ? { name: claims.name.trim() } : {}),
   };
-  const signingInput = `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson(body)}`;
-  return `${signingInput}.${hmac(secret, signingInput).toString('base64url')}`;
+  return new SignJWT({ room: claims.room, role: claims.role, ...person })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.ceil((now + claims.ttlMs) / 1000))
+    .setJti(id)
+    .sign(keyOf(secret));
 }
 
+export type VerifyProblem = 'malformed' | 'signature' | 'expired' | 'not-yet-valid';
 export type VerifyResult =
-  | { readonly ok: true; readonly claims: TokenClaims }
-  | { readonly ok: false; readonly problem: 'malformed' | 'signature' | 'expired' | 'not-yet-valid'; readonly message: string };
+  { readonly ok: true; readonly claims: TokenClaims } | { readonly ok: false; readonly problem: VerifyProblem; readonly message: string };
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const refusal = (problem: VerifyProblem, message: string): VerifyResult => ({ ok: false, problem, message });
 
-function decodeJson(part: string): unknown {
-  if (!BASE64URL.test(part)) throw new Error('not base64url');
-  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+/** How a jose error reads to a client: the signature comes first, then the claims. */
+function problemOf(error: unknown): VerifyResult {
+  if (error instanceof errors.JWTExpired) return refusal('expired', 'token expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return refusal('not-yet-valid', 'token not valid yet');
+    return refusal('malformed', 'token claims are invalid (room, role, exp)');
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return refusal('signature', 'token is not signed with HS256');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return refusal('signature', 'token signature is invalid');
+  return refusal('malformed', 'token is not a JWT');
 }
 
-/** Checks signature first, then the claims; never throws. */
-export function verifyToken(token: string, secret: string, now: number = Date.now()): VerifyResult {
-  const parts = token.split('.');
-  if (parts.length !== 3 || token.length > 4096) return { ok: false, problem: 'malformed', message: 'token is not a JWT' };
-  const [header, payload, signature] = parts as [string, string, string];
-  if (!BASE64URL.test(signature)) return { ok: false, problem: 'malformed', message: 'token is not a JWT' };
+/** Checks the signature first, then the claims; never rejects. */
+export async function verifyToken(token: string, secret: string, now: number = Date.now()): Promise<VerifyResult> {
+  if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) return refusal('malformed', 'token is not a JWT');
+  let payload: unknown;
   try {
-    if (!headerSchema.safeParse(decodeJson(header)).success)
-      return { ok: false, problem: 'signature', message: 'token is not signed with HS256' };
-  } catch {
-    return { ok: false, problem: 'malformed', message: 'token header does not decode' };
+    ({ payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      currentDate: new Date(now),
+      requiredClaims: ['exp'],
+    }));
+  } catch (error) {
+    return problemOf(error);
   }
-  const expected = hmac(secret, `${header}.${payload}`);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, problem: 'signature', message: 'token signature is invalid' };
-  }
-  let parsed;
-  try {
-    parsed = claimsSchema.safeParse(decodeJson(payload));
-  } catch {
-    return { ok: false, problem: 'malformed', message: 'token claims do not decode' };
-  }
-  if (!parsed.success) return { ok: false, problem: 'malformed', message: 'token claims are invalid (room, role, exp)' };
-  const seconds = now / 1000;
-  if (parsed.data.exp <= seconds) return { ok: false, problem: 'expired', message: 'token expired' };
-  if (parsed.data.nbf !== undefined && parsed.data.nbf > seconds)
-    return { ok: false, problem: 'not-yet-valid', message: 'token not valid yet' };
-  const { room, role, exp, iat, team, name } = parsed.data;
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) return refusal('malformed', 'token claims are invalid (room, role, exp)');
+  const { room, role, exp, iat, jti, team, name } = parsed.data;
   return {
     ok: true,
     claims: {
       room,
       role,
       exp,
-      ...(iat !== undefined ? { iat } : {}),
-      ...(team !== undefined ? { team } : {}),
-      ...(name !== undefined ? { name } : {}),
+      ...(iat === undefined ? {} : { iat }),
+      ...(jti === undefined ? {} : { jti }),
+      ...(team === undefined ? {} : { team }),
+      ...(name === undefined ? {} : { name }),
     },
   };
 }

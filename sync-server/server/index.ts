@@ -1,5 +1,5 @@
 /**
- * The sync server (DESIGN.md §4): y-websocket protocol, durable SQLite store, tokens and roles,
+ * The sync server (README "Sync server", docs/security.md): y-websocket protocol, durable SQLite store, tokens and roles,
  * limits, health and metrics. `startServer` is what `journeyscroll serve` runs and what the
  * desktop app embeds to host a LAN workshop.
  */

@@ -62,6 +62,7 @@ const gauge = (name: string, help: string, value: number) => `# HELP ${name} ${h
 export interface GaugeSources {
   readonly rooms: () => number;
   readonly connections: () => number;
+  readonly storedBytes?: () => number;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -100,6 +101,17 @@ export function createMetrics(sources: GaugeSources) {
       'Connections the server closed for a limit or a protocol violation, by close code.',
       'code',
     ),
+    limitRefusals: new Counter(
+      'journeyscroll_limit_refusals_total',
+      'Connections or writes refused by a server-wide limit, by limit (connections, connections_per_address, new_rooms_per_address, stored_bytes).',
+      'limit',
+    ),
+    originRefusals: new Counter('journeyscroll_origin_refusals_total', 'Browser sockets refused for their Origin (cross-site).'),
+    tokenCloses: new Counter(
+      'journeyscroll_token_closes_total',
+      'Open connections closed because their token expired or was revoked, by reason.',
+      'reason',
+    ),
     viewerWritesDropped: new Counter('journeyscroll_viewer_writes_dropped_total', 'Document writes from viewers, dropped.'),
     presenceTakeoversRefused: new Counter(
       'journeyscroll_presence_takeovers_refused_total',
@@ -134,6 +146,14 @@ export function createMetrics(sources: GaugeSources) {
           metrics.presenceTakeoversRefused.render(),
           metrics.updatesRefused.render(),
           metrics.handlerFailures.render(),
+          metrics.limitRefusals.render(),
+          metrics.originRefusals.render(),
+          metrics.tokenCloses.render(),
+          gauge(
+            'journeyscroll_stored_bytes',
+            'Bytes the data folder stores, as last estimated (see --max-stored-bytes).',
+            sources.storedBytes?.() ?? 0,
+          ),
           metrics.viewerWritesDropped.render(),
           metrics.roomsLoaded.render(),
           metrics.compactions.render(),

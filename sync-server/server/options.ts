@@ -1,8 +1,11 @@
+import { join } from 'node:path';
+import { normalizeOrigin } from '../auth/origin.ts';
+import { REVOCATIONS_FILE } from '../auth/revocations.ts';
 import type { DocumentStore } from '../store/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { DEFAULT_RELAY_TIMING, type RelayTiming } from './relay.ts';
 
-/** Per-connection and per-room limits (DESIGN.md §4). Breaking one closes that connection only. */
+/** Per-connection, per-room and per-server limits (README "Sync server"). Breaking one closes that connection only. */
 export interface Limits {
   /** Largest WebSocket message accepted (close 1009 above). A client's first sync carries its whole
    *  offline state, so this bounds the document a client can bring along too. */
@@ -32,6 +35,16 @@ export interface Limits {
   readonly maxBufferedBytes: number;
   /** Bytes of changes held back for missing clocks a room may hold (close 1008 above). */
   readonly maxHeldBackBytes: number;
+  /** Connections at once, over every room (close 4503 above). */
+  readonly maxConnections: number;
+  /** Connections at once from one address, an IPv6 /64 counting as one (close 4529 above). A
+   *  workshop behind one NAT shares an address, hence the generous default. */
+  readonly maxConnectionsPerAddress: number;
+  /** Rooms that did not exist yet one address may open in a minute (close 4530 above). */
+  readonly newRoomsPerAddressPerMinute: number;
+  /** Bytes the data folder may store, summed over its rooms; a write that would pass it is refused
+   *  (close 4507). */
+  readonly maxStoredBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -49,6 +62,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxAwarenessStateDepth: 32,
   maxBufferedBytes: 8 * MiB,
   maxHeldBackBytes: 4 * MiB,
+  maxConnections: 2048,
+  maxConnectionsPerAddress: 1024,
+  newRoomsPerAddressPerMinute: 60,
+  maxStoredBytes: 8 * 1024 * MiB,
 };
 
 export interface CompactionPolicy {
@@ -75,8 +92,15 @@ export interface ServerOptions {
   readonly secret?: string;
   /** Without a secret, accept non-loopback clients (a LAN workshop). */
   readonly open?: boolean;
-  /** The web edition's built files, served at `/` (DESIGN.md §6); without it `/` answers 404. */
+  /** The web edition's built files, served at `/`; without it `/` answers 404. */
   readonly staticDir?: string;
+  /** Browser origins allowed to open sockets on a server without a secret, beside its own and the
+   *  desktop app's (`--allow-origin`, JOURNEYSCROLL_ALLOWED_ORIGINS). */
+  readonly allowedOrigins?: readonly string[];
+  /** The file of revoked token ids the server watches (default `<dataDir>/revoked-tokens`). */
+  readonly revocationsFile?: string;
+  /** Serve https and wss with this certificate and key (PEM). */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   readonly limits?: Partial<Limits>;
   readonly compaction?: Partial<CompactionPolicy>;
   /** How long a room with nobody connected stays in memory (default 30 s). */
@@ -105,6 +129,9 @@ export interface ResolvedOptions {
   readonly secret: string | undefined;
   readonly open: boolean;
   readonly staticDir: string | undefined;
+  readonly allowedOrigins: ReadonlySet<string>;
+  readonly revocationsFile: string | undefined;
+  readonly tls: { readonly cert: string | Buffer; readonly key: string | Buffer } | undefined;
   readonly limits: Limits;
   readonly compaction: CompactionPolicy;
   readonly roomIdleMs: number;
@@ -136,6 +163,9 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     secret: options.secret || undefined,
     open: options.open ?? false,
     staticDir: options.staticDir,
+    allowedOrigins: new Set((options.allowedOrigins ?? []).map(normalizeOrigin)),
+    revocationsFile: options.revocationsFile ?? (options.dataDir ? join(options.dataDir, REVOCATIONS_FILE) : undefined),
+    tls: options.tls,
     limits: { ...limits, byteBurst: Math.max(limits.byteBurst, limits.maxMessageBytes) },
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     roomIdleMs: options.roomIdleMs ?? 30_000,

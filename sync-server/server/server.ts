@@ -1,18 +1,23 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, SYNC_PATH_PREFIX } from '../../shared/sync/contract.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, type Decision } from '../auth/authorize.ts';
+import { originRefusal } from '../auth/origin.ts';
+import { watchRevocations } from '../auth/revocations.ts';
 import { checkSecret } from '../auth/token.ts';
 import { openStore, type DocumentStore } from '../store/index.ts';
+import { Admission } from './admission.ts';
 import { Connection, closeReason } from './connection.ts';
 import { handleHttp } from './http.ts';
 import { createMetrics } from './metrics.ts';
 import { guardProcess } from './process-guard.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import { RoomManager } from './rooms.ts';
+import { StorageQuota } from './storage-quota.ts';
 
 export const STORE_FILE = 'journeyscroll.sqlite';
 
@@ -20,7 +25,7 @@ export interface RunningServer {
   readonly host: string;
   /** The port actually listened on (useful with port 0). */
   readonly port: number;
-  /** `ws://HOST:PORT/sync`: give it to a WebsocketProvider as its server URL. */
+  /** `ws://HOST:PORT/sync` (`wss://` with TLS): give it to a WebsocketProvider as its server URL. */
   readonly syncUrl: string;
   readonly httpUrl: string;
   readonly stats: () => { rooms: number; connections: number };
@@ -36,6 +41,12 @@ const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
+
+/** A y-websocket sync step 2 or update: the messages that write to the document (type 0, subtype 1 or 2). */
+const isDocumentWrite = (data: Buffer) => data.byteLength > 2 && data[0] === 0 && (data[1] === 1 || data[1] === 2);
+
+/** Longest a timer may be set for (setTimeout's limit, ~24.8 days); longer waits re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Starts the sync server (HTTP + WebSocket on one port). The desktop app embeds it the same way. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -54,8 +65,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const unguard = opts.guardProcess ? guardProcess(logger) : () => {};
   const connections = new Set<Connection>();
-  // The gauges are read at scrape time, after `manager` exists.
-  const metrics = createMetrics({ rooms: () => manager.rooms.size, connections: () => connections.size });
+  // The gauges are read at scrape time, after `manager` and `quota` exist.
+  const metrics = createMetrics({
+    rooms: () => manager.rooms.size,
+    connections: () => connections.size,
+    storedBytes: () => quota.used,
+  });
   const manager = new RoomManager(store, {
     compaction: opts.compaction,
     roomIdleMs: opts.roomIdleMs,
@@ -65,12 +80,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
   });
+  const admission = new Admission(limits);
+  const quota = new StorageQuota(store, limits.maxStoredBytes, () => manager.group.flush());
+  /** Open connections by the id of the token they came with: what a revocation ends. */
+  const byTokenId = new Map<string, Set<Connection>>();
+  const revoked = opts.secret && opts.revocationsFile ? watchRevocationsFile(opts.revocationsFile) : undefined;
   let closing = false;
 
+  function watchRevocationsFile(file: string) {
+    return watchRevocations(file, {
+      onRevoked: (ids) => {
+        for (const id of ids) {
+          const open = byTokenId.get(id);
+          logger.info('token revoked', { id, connections: open?.size ?? 0 });
+          for (const conn of open ?? []) {
+            metrics.tokenCloses.inc(1, 'revoked');
+            conn.refuse(CloseCode.unauthorized, 'token revoked');
+          }
+        }
+      },
+      onError: (error) => logger.error('revocation file unreadable; the last revocations read still apply', { file, error }),
+    });
+  }
+
   const health = () => ({ ok: !closing, rooms: manager.rooms.size, connections: connections.size });
-  const http = createServer((req, res) =>
-    handleHttp({ metrics, health, staticDir: opts.staticDir, loopbackOnly: !opts.secret && !opts.open }, req, res),
-  );
+  const onRequest = (req: IncomingMessage, res: ServerResponse) =>
+    handleHttp({ metrics, health, staticDir: opts.staticDir, loopbackOnly: !opts.secret && !opts.open }, req, res);
+  const http = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createHttpServer(onRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
 
   function refuse(ws: WebSocket, code: number, reason: string, remote: string | undefined): void {
@@ -79,11 +115,48 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ws.close(code, closeReason(reason));
   }
 
-  function accept(ws: WebSocket, req: IncomingMessage, room: string, token: string | null): void {
+  /** Ends the connection when its token expires (timers re-arm past setTimeout's ~24.8-day limit). */
+  function closeAtExpiry(conn: Connection, expiresAt: number): void {
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const left = expiresAt - Date.now();
+      if (left > 0) {
+        timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+        timer.unref();
+        return;
+      }
+      metrics.tokenCloses.inc(1, 'expired');
+      conn.refuse(CloseCode.unauthorized, 'token expired');
+    };
+    check();
+    conn.ws.once('close', () => clearTimeout(timer));
+  }
+
+  function track(conn: Connection, id: string): void {
+    let set = byTokenId.get(id);
+    if (!set) byTokenId.set(id, (set = new Set()));
+    set.add(conn);
+    conn.ws.once('close', () => {
+      set.delete(conn);
+      if (set.size === 0 && byTokenId.get(id) === set) byTokenId.delete(id);
+    });
+  }
+
+  /** The socket is open and authorised: count it against the limits, then let it join its room. */
+  function accept(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): void {
     const remote = req.socket.remoteAddress;
-    const decision = authorize({ room, token, remoteAddress: remote }, { secret: opts.secret, open: opts.open });
-    if (!decision.ok) return refuse(ws, decision.code, decision.reason, remote);
     if (closing) return void ws.close(CloseCode.goingAway, 'server shutting down');
+    // Checked again now: the token may have been revoked while its signature was being verified.
+    if (decision.token?.id !== undefined && revoked?.has(decision.token.id)) {
+      return refuse(ws, CloseCode.unauthorized, 'token revoked', remote);
+    }
+    const newRoom = !manager.rooms.has(room) && store.roomInfo(room) === undefined;
+    const admitted = admission.enter(remote, newRoom);
+    if (!admitted.ok) {
+      metrics.limitRefusals.inc(1, admitted.limit);
+      return refuse(ws, admitted.code, admitted.reason, remote);
+    }
+    ws.once('close', admitted.release);
     let loaded;
     try {
       loaded = manager.open(room);
@@ -95,7 +168,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const conn = new Connection(ws, loaded, principal, remote ?? '', { manager, limits, metrics, logger });
     connections.add(conn);
     ws.on('close', () => connections.delete(conn));
+    if (decision.token) {
+      if (decision.token.id !== undefined) track(conn, decision.token.id);
+      closeAtExpiry(conn, decision.token.expiresAt);
+    }
+    // The data folder's cap, checked before the connection reads the message (this listener runs
+    // first; once refused, the connection reads nothing more it sends).
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (conn.role === 'viewer' || !isBinary || !isDocumentWrite(data) || quota.admits(data.byteLength)) return;
+      metrics.limitRefusals.inc(1, 'stored_bytes');
+      conn.refuse(CloseCode.storageFull, `the server's storage is full (limit ${limits.maxStoredBytes} bytes)`);
+    });
     conn.start();
+  }
+
+  /** Origin, then token: what can be decided before the WebSocket handshake completes. */
+  async function decide(req: IncomingMessage, room: string, token: string | null): Promise<Decision> {
+    if (!opts.secret) {
+      const header = req.headers.origin;
+      const why = originRefusal(
+        { origin: Array.isArray(header) ? header[0] : header, host: req.headers.host, secure: opts.tls !== undefined },
+        { allowed: opts.allowedOrigins, loopbackOnly: !opts.open },
+      );
+      if (why !== null) {
+        metrics.originRefusals.inc();
+        return { ok: false, code: CloseCode.forbidden, reason: why };
+      }
+    }
+    return authorize(
+      { room, token, remoteAddress: req.socket.remoteAddress },
+      { secret: opts.secret, open: opts.open, isRevoked: (id) => revoked?.has(id) ?? false },
+    );
   }
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -110,8 +213,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return rejectUpgrade(socket, 404, 'Not Found');
     const room = url.pathname.slice(SYNC_PATH_PREFIX.length);
     const token = url.searchParams.get('token');
-    // Accept the WebSocket even when refusing, so the client gets a close code and a reason.
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, room, token));
+    // The client sends no frame before the handshake completes, so nothing is missed while the
+    // token is verified. Accept the WebSocket even when refusing: the client gets a code and a reason.
+    void decide(req, room, token).then(
+      (decision) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          decision.ok ? accept(ws, req, room, decision) : refuse(ws, decision.code, decision.reason, req.socket.remoteAddress),
+        );
+      },
+      (error: unknown) => {
+        logger.error('admission failed', { error });
+        rejectUpgrade(socket, 500, 'Internal Server Error');
+      },
+    );
   });
   wss.on('wsClientError', (_error, socket) => socket.destroy());
   http.on('clientError', (_error, socket) => socket.destroy());
@@ -127,6 +242,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }, opts.heartbeatMs);
   heartbeat.unref();
+  const pruning = setInterval(() => admission.prune(), 60_000);
+  pruning.unref();
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -138,20 +255,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     clearInterval(heartbeat);
+    clearInterval(pruning);
+    revoked?.close();
     if (ownStore) store.close();
     unguard();
     throw error;
   }
   const port = (http.address() as AddressInfo).port;
   const host = opts.host;
-  const syncUrl = `ws://${urlHost(host)}:${port}${SYNC_PATH_PREFIX.slice(0, -1)}`;
-  const httpUrl = `http://${urlHost(host)}:${port}`;
+  const syncUrl = `${opts.tls ? 'wss' : 'ws'}://${urlHost(host)}:${port}${SYNC_PATH_PREFIX.slice(0, -1)}`;
+  const httpUrl = `${opts.tls ? 'https' : 'http'}://${urlHost(host)}:${port}`;
   logger.lifecycle('listening', {
     host,
     port,
     url: syncUrl,
     data: ownStore ? store.file : undefined,
     auth: opts.secret ? 'token' : opts.open ? 'open' : 'loopback-only',
+    tls: opts.tls !== undefined,
+    ...(revoked ? { revocations: opts.revocationsFile } : {}),
   });
 
   let closed: Promise<void> | null = null;
@@ -159,6 +280,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing = true;
     const start = performance.now();
     clearInterval(heartbeat);
+    clearInterval(pruning);
+    revoked?.close();
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     manager.group.flush();

@@ -1,17 +1,17 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import nodePath, { extname, resolve } from 'node:path';
 import { contentTypeOf } from '../../shared/content-types.ts';
+import { resolveInside } from './safe-path.ts';
 
-/** The file a path names inside root, or a folder's index.html; null outside root or missing. */
+/** The file a decoded URL path names inside root, or a folder's index.html; null outside root or missing. */
 function fileAt(root: string, path: string): string | null {
-  const full = resolve(join(root, path));
-  const rel = relative(root, full);
-  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return null;
+  const full = resolveInside(root, path, nodePath);
+  if (full === null) return null;
   try {
     const stat = statSync(full);
     if (stat.isFile()) return full;
-    if (stat.isDirectory()) return fileAt(root, join(path, 'index.html'));
+    if (stat.isDirectory()) return fileAt(root, `${path}/index.html`);
   } catch {
     /* not there */
   }
@@ -22,7 +22,7 @@ function fileAt(root: string, path: string): string | null {
  * The web edition's content security policy: everything from this server (the sync socket is
  * same-origin), inline styles (React and tldraw set them), images and fonts also from data: and
  * blob: (tldraw's cursors, pasted images), no plugins, no framing by other sites. The page may
- * contact nothing but the server that served it (DESIGN.md §3).
+ * contact nothing but the server that served it (docs/security.md).
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -41,8 +41,8 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The hook for the web edition (DESIGN.md §6): serves a built renderer from a folder. Paths
- * resolve inside the folder only; a path without a file extension that matches nothing gets
+ * The hook for the web edition: serves a built renderer from a folder. Paths resolve inside the
+ * folder only (safe-path.ts: on any OS); a path without a file extension that matches nothing gets
  * `index.html` (client-side routes). Nothing is served when no folder was configured.
  *
  * Answers the request from `dir`; returns false when no file matched (the caller answers 404).
@@ -55,7 +55,8 @@ export function serveStatic(dir: string, pathname: string, req: IncomingMessage,
   } catch {
     return false;
   }
-  if (path.includes('\0')) return false;
+  // A refused path is not a client-side route either: no index.html for it.
+  if (resolveInside(root, path, nodePath) === null) return false;
   const file = fileAt(root, path) ?? (extname(path) === '' ? fileAt(root, 'index.html') : null);
   if (!file) return false;
   const html = extname(file).toLowerCase() === '.html';

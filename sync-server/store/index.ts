@@ -1,7 +1,7 @@
 /**
- * The document store (DESIGN.md §1, §4, §5): per room an append-only log of Yjs updates plus
- * snapshots, in one SQLite file (better-sqlite3, WAL). The sync server and the desktop app's main
- * process both use it through this module only. See docs/sync-server.md, "The store".
+ * The document store (README "Sync server", "Durability"; docs/desktop.md): per room an
+ * append-only log of Yjs updates plus snapshots, in one SQLite file (better-sqlite3, WAL). The
+ * sync server and the desktop app's main process both use it through this module only.
  */
 export { openStore } from './store.ts';
 export { createGroupCommit } from './group-commit.ts';

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { ROOM_NAME_PATTERN } from '../../shared/sync/contract.ts';
 
-/** Room (document) names: the same rule as the sync endpoint `/sync/<room>` (DESIGN.md §4). */
+/** Room (document) names: the same rule as the sync endpoint `/sync/<room>` (shared/sync/contract.ts). */
 export { ROOM_NAME_PATTERN };
 
 export function isRoomName(name: unknown): name is string {
@@ -109,7 +109,7 @@ export interface CompactResult {
 
 /**
  * The document store: per room, an append-only log of Yjs updates plus snapshots. Used by the sync
- * server and by the desktop app's main process (DESIGN.md §1, §5). All methods are synchronous and
+ * server and by the desktop app's main process (docs/desktop.md). All methods are synchronous and
  * every write is committed (durably, see `durability`) when the method returns.
  */
 export interface DocumentStore {

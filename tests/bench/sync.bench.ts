@@ -103,7 +103,7 @@ async function propagation(
 ): Promise<Propagation> {
   const dir = mkdtempSync(join(tmpdir(), 'js-bench-sync-'));
   const server = await startServer(dir, role ? BENCH_SECRET : '');
-  const token = role ? signToken({ room: '*', role, ttlMs: 3600_000 }, BENCH_SECRET) : '';
+  const token = role ? await signToken({ room: '*', role, ttlMs: 3600_000 }, BENCH_SECRET) : '';
   const pid = server.proc.pid!;
   try {
     const [command, args] = pinned(1, [

@@ -37,7 +37,7 @@ describe('sharing a local blueprint', () => {
     const id = await createFromTemplate(page, 'saas-trial-to-paid');
     await page.waitForSelector('.js-card', { timeout: 30_000 });
     expect(await statusText(page)).toMatch(/Saved on this device|Saving…/);
-    const token = signToken({ room: id, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+    const token = await signToken({ room: id, role: 'editor', ttlMs: 3_600_000 }, SECRET);
 
     await page.getByRole('button', { name: 'Share…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share blueprint' });

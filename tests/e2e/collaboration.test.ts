@@ -26,8 +26,8 @@ let b: BlueprintPage;
 let v: BlueprintPage;
 
 beforeAll(async () => {
-  const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
-  const viewerToken = signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
+  const editorToken = await signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+  const viewerToken = await signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
   const [ca, cb, cv] = await Promise.all([0, 1, 2].map(() => guardedContext(env.browser, env.server.origin)));
   outside.push(ca!.outside, cb!.outside, cv!.outside);
   a = await openBlueprint(ca!.context, `${env.server.origin}/b/${ROOM}?token=${editorToken}&template=b2b-lead-to-renewal`);

@@ -19,8 +19,8 @@ let editor: BlueprintPage;
 let viewer: BlueprintPage;
 
 beforeAll(async () => {
-  const editorToken = signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
-  const viewerToken = signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
+  const editorToken = await signToken({ room: ROOM, role: 'editor', ttlMs: 3_600_000 }, SECRET);
+  const viewerToken = await signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET);
   // Three people share this machine's two cores here. The presenter asks for reduced motion (its
   // camera then jumps instead of animating, as tldraw honours the system setting), so its own
   // animation frames do not compete with the followers' rendering — on three real machines they
@@ -193,7 +193,9 @@ describe('presenter and followers', () => {
     const { context } = await guardedContext(env.browser, env.server.origin);
     const late = { page: await context.newPage() };
     // Not openBlueprint: it waits for the first card to be visible, and this page opens on a stage.
-    await late.page.goto(`${env.server.origin}/b/${ROOM}?token=${signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET)}`);
+    await late.page.goto(
+      `${env.server.origin}/b/${ROOM}?token=${await signToken({ room: ROOM, role: 'viewer', ttlMs: 3_600_000 }, SECRET)}`,
+    );
     await late.page.getByRole('button', { name: 'Stop following' }).waitFor({ timeout: 10_000 });
     await framed(late.page, here);
     // …and stays with the presenter once everything has arrived.

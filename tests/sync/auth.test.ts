@@ -19,8 +19,8 @@ async function securedServer() {
 describe('roles', () => {
   it("drops a viewer's document writes (relayed to nobody, never stored) while its cursor is seen", async () => {
     const server = await securedServer();
-    const editor = connect(server.syncUrl, 'board', { params: { token: token('board', 'editor') } });
-    const viewer = connect(server.syncUrl, 'board', { params: { token: token('board', 'viewer') } });
+    const editor = connect(server.syncUrl, 'board', { params: { token: await token('board', 'editor') } });
+    const viewer = connect(server.syncUrl, 'board', { params: { token: await token('board', 'viewer') } });
     await Promise.all([editor.synced(), viewer.synced()]);
 
     editor.doc.getText('notes').insert(0, 'by the editor. ');
@@ -41,7 +41,7 @@ describe('roles', () => {
 
     expect(editor.doc.getText('notes').toString()).toBe('by the editor. ');
     expect(editor.doc.getMap('cards').toJSON()).toEqual({ 'editor-card': 'yes' });
-    const late = connect(server.syncUrl, 'board', { params: { token: token('*', 'editor') } });
+    const late = connect(server.syncUrl, 'board', { params: { token: await token('*', 'editor') } });
     await late.synced();
     expect(late.doc.getText('notes').toString()).toBe('by the editor. ');
     expect(late.doc.getMap('cards').toJSON()).toEqual({ 'editor-card': 'yes' });
@@ -63,16 +63,16 @@ describe('tokens', () => {
 
   it('refuses missing, expired, forged, tampered, alg:none and wrong-room tokens with a close code and reason', async () => {
     const server = await securedServer();
-    const valid = token('board', 'viewer');
+    const valid = await token('board', 'viewer');
     const [h, , s] = valid.split('.');
     const cases: Array<[string, string | null, number, RegExp]> = [
       ['missing', null, 4401, /token required/],
-      ['expired', token('board', 'editor', Date.now() - 2 * 3600_000), 4401, /expired/],
-      ['forged (other secret)', token('board', 'editor', Date.now(), 3600_000, 'not-the-server-secret-at-all'), 4401, /signature/],
+      ['expired', await token('board', 'editor', Date.now() - 2 * 3600_000), 4401, /expired/],
+      ['forged (other secret)', await token('board', 'editor', Date.now(), 3600_000, 'not-the-server-secret-at-all'), 4401, /signature/],
       ['tampered (viewer made editor)', `${h}.${b64({ room: 'board', role: 'editor', exp: 4102444800 })}.${s}`, 4401, /signature/],
       ['alg none', `${b64({ alg: 'none' })}.${b64({ room: '*', role: 'editor', exp: 4102444800 })}.`, 4401, /HS256/],
       ['garbage', 'not-a-token', 4401, /not a JWT/],
-      ['wrong room', token('other-room', 'editor'), 4403, /another room/],
+      ['wrong room', await token('other-room', 'editor'), 4403, /another room/],
     ];
     for (const [name, t, code, reason] of cases) {
       const url = `${server.syncUrl}/board${t === null ? '' : `?token=${encodeURIComponent(t)}`}`;
@@ -85,14 +85,14 @@ describe('tokens', () => {
     }
 
     // The unmodified WebsocketProvider sees the code and reason, and stops reconnecting (44xx).
-    const refused = connect(server.syncUrl, 'board', { params: { token: token('board', 'editor', Date.now() - 7200_000) } });
+    const refused = connect(server.syncUrl, 'board', { params: { token: await token('board', 'editor', Date.now() - 7200_000) } });
     const closedEvent = await new Promise<{ code: number; reason: string }>((resolve) => refused.provider.once('closed', resolve));
     expect(closedEvent).toEqual({ code: 4401, reason: 'token expired' });
     await sleep(400);
     expect(refused.closes).toHaveLength(1);
     expect(refused.provider.shouldConnect).toBe(false);
 
-    const accepted = connect(server.syncUrl, 'board', { params: { token: token('board', 'editor') } });
+    const accepted = connect(server.syncUrl, 'board', { params: { token: await token('board', 'editor') } });
     await accepted.synced();
     const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
     expect(metrics).toContain('journeyscroll_connections_refused_total{code="4401"} 7');
@@ -101,9 +101,9 @@ describe('tokens', () => {
 
   it('refuses an invalid room name and paths that are not sync endpoints', async () => {
     const server = await securedServer();
-    const bad = rawSocket(`${server.syncUrl}/${'x'.repeat(129)}?token=${token('*', 'editor')}`);
+    const bad = rawSocket(`${server.syncUrl}/${'x'.repeat(129)}?token=${await token('*', 'editor')}`);
     expect(await bad.closed).toMatchObject({ code: 4400 });
-    const dots = rawSocket(`${server.syncUrl}/a.b?token=${token('*', 'editor')}`);
+    const dots = rawSocket(`${server.syncUrl}/a.b?token=${await token('*', 'editor')}`);
     expect(await dots.closed).toMatchObject({ code: 4400 });
     const elsewhere = rawSocket(`ws://127.0.0.1:${server.port}/other/room`);
     expect(await elsewhere.opened).toBe(false);

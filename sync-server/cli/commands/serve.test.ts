@@ -33,6 +33,45 @@ describe('journeyscroll serve options', () => {
     expect(() => parseSize('lots', 'x')).toThrow(UsageError);
   });
 
+  it('takes admission limits, allowed origins (flags and environment), revocations and TLS files', () => {
+    const o = serveOptions(
+      [
+        '--max-connections',
+        '300',
+        '--max-connections-per-address',
+        '20',
+        '--max-new-rooms-per-minute',
+        '5',
+        '--max-stored-bytes',
+        '1g',
+        '--allow-origin',
+        'https://portal.example.com',
+        '--allow-origin',
+        'http://10.0.0.9:8080',
+        '--revocations',
+        'rev.txt',
+      ],
+      { JOURNEYSCROLL_ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
+      '/w',
+    );
+    expect(o.limits).toEqual({
+      maxConnections: 300,
+      maxConnectionsPerAddress: 20,
+      newRoomsPerAddressPerMinute: 5,
+      maxStoredBytes: 1024 ** 3,
+    });
+    expect(o.allowedOrigins).toEqual(['https://portal.example.com', 'http://10.0.0.9:8080', 'https://a.example', 'https://b.example']);
+    expect(o.revocationsFile).toBe('/w/rev.txt');
+    expect(() => serveOptions(['--max-connections', '0'], {}, '/')).toThrow(/positive whole number/);
+    expect(() => serveOptions(['--max-new-rooms-per-minute', '1.5'], {}, '/')).toThrow(/positive whole number/);
+    expect(() => serveOptions(['--allow-origin', 'example.com'], {}, '/')).toThrow(/not an origin/);
+    expect(() => serveOptions([], { JOURNEYSCROLL_ALLOWED_ORIGINS: 'https://x.example/path' }, '/')).toThrow(/not an origin/);
+    expect(() => serveOptions(['--tls-cert', 'c.pem'], {}, '/')).toThrow(/go together/);
+    expect(() => serveOptions(['--tls-cert', '/nope/c.pem', '--tls-key', '/nope/k.pem'], {}, '/')).toThrow(
+      /cannot read \/nope\/c.pem: ENOENT/,
+    );
+  });
+
   it('refuses bad ports, levels and unknown flags', () => {
     expect(() => serveOptions(['--port', '70000'], {}, '/')).toThrow(/invalid port/);
     expect(() => serveOptions([], { PORT: 'http' }, '/')).toThrow(/invalid port/);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { normalizeOrigin } from '../../auth/origin.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError, type CliCommand, type CliIo } from '../command.ts';
 import {
@@ -23,6 +25,12 @@ Options (each also from the environment variable shown):
   --open                      without JOURNEYSCROLL_SECRET, accept non-loopback clients too
                               (a LAN workshop); ignored when a secret is set
   --static DIR                serve the built web edition from DIR at /
+  --allow-origin ORIGIN       without a secret, also accept browser sockets from this origin
+                              (repeatable; JOURNEYSCROLL_ALLOWED_ORIGINS, comma-separated).
+                              Always accepted: the server's own origin and the desktop app's
+  --tls-cert FILE             serve https and wss with this certificate (PEM; with --tls-key)
+  --tls-key FILE              the certificate's private key (PEM)
+  --revocations FILE          revoked token ids, watched (default DIR/revoked-tokens of --data)
   --max-message-bytes N       largest message accepted (default ${DEFAULT_LIMITS.maxMessageBytes}; 64k, 8m… allowed)
   --max-document-bytes N      largest stored document (default ${DEFAULT_LIMITS.maxDocumentBytes})
   --max-messages-per-second N per-connection message rate (default ${DEFAULT_LIMITS.messagesPerSecond},
@@ -31,10 +39,20 @@ Options (each also from the environment variable shown):
                               (default ${DEFAULT_LIMITS.maxBufferedBytes})
   --max-held-back-bytes N     bytes of changes waiting for missing ones a room may hold
                               (default ${DEFAULT_LIMITS.maxHeldBackBytes})
+  --max-connections N         connections at once (default ${DEFAULT_LIMITS.maxConnections}; close 4503 above)
+  --max-connections-per-address N
+                              from one address, an IPv6 /64 as one (default ${DEFAULT_LIMITS.maxConnectionsPerAddress}; 4529)
+  --max-new-rooms-per-minute N
+                              rooms not yet existing one address may open a minute (default
+                              ${DEFAULT_LIMITS.newRoomsPerAddressPerMinute}; 4530)
+  --max-stored-bytes N        what the data folder may store over all rooms (default 8g; a write
+                              that would pass it is refused with 4507)
   --log-level LEVEL           debug, info, warn, error or silent (JOURNEYSCROLL_LOG_LEVEL; default info)
 
 Auth: with JOURNEYSCROLL_SECRET set (16+ characters), every connection needs ?token=… minted by
-\`journeyscroll token\`. Without it, only loopback clients are accepted unless --open.
+\`journeyscroll token\`; a connection ends when its token expires or is revoked
+(\`journeyscroll token --revoke ID\`). Without a secret, only loopback clients are accepted unless
+--open, and browser pages only from the origins above (others: close 4403).
 
 Logs are JSON lines on stdout. SIGTERM or SIGINT: stop accepting, commit, close clients with
 1001, exit 0.
@@ -63,6 +81,14 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     data: { type: 'string' },
     open: { type: 'boolean' },
     static: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    revocations: { type: 'string' },
+    'max-connections': { type: 'string' },
+    'max-connections-per-address': { type: 'string' },
+    'max-new-rooms-per-minute': { type: 'string' },
+    'max-stored-bytes': { type: 'string' },
     'max-message-bytes': { type: 'string' },
     'max-document-bytes': { type: 'string' },
     'max-messages-per-second': { type: 'string' },
@@ -82,6 +108,39 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     limits.messagesPerSecond = rate;
     limits.messageBurst = Math.max(DEFAULT_LIMITS.messageBurst, rate * 3);
   }
+  const count = (flag: string, key: string) => {
+    const text = values[flag as keyof typeof values] as string | undefined;
+    if (text === undefined) return;
+    if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text)))
+      throw new UsageError(`--${flag} must be a positive whole number`);
+    limits[key] = Number(text);
+  };
+  count('max-connections', 'maxConnections');
+  count('max-connections-per-address', 'maxConnectionsPerAddress');
+  count('max-new-rooms-per-minute', 'newRoomsPerAddressPerMinute');
+  if (values['max-stored-bytes']) limits.maxStoredBytes = parseSize(values['max-stored-bytes'], '--max-stored-bytes');
+  const origins = [...(values['allow-origin'] ?? []), ...(env.JOURNEYSCROLL_ALLOWED_ORIGINS ?? '').split(',')]
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of origins) {
+    try {
+      normalizeOrigin(origin);
+    } catch (error) {
+      throw new UsageError(`--allow-origin: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (!values['tls-cert'] !== !values['tls-key']) throw new UsageError('--tls-cert and --tls-key go together');
+  const readPem = (flag: string, file: string) => {
+    try {
+      return readFileSync(resolve(cwd, file));
+    } catch (error) {
+      throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  };
+  const tls =
+    values['tls-cert'] && values['tls-key']
+      ? { cert: readPem('--tls-cert', values['tls-cert']), key: readPem('--tls-key', values['tls-key']) }
+      : undefined;
   const port = values.port ?? env.PORT;
   return {
     host: values.host ?? env.HOST ?? DEFAULT_HOST,
@@ -90,6 +149,9 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     open: values.open ?? false,
     ...(env.JOURNEYSCROLL_SECRET ? { secret: env.JOURNEYSCROLL_SECRET } : {}),
     ...(values.static ? { staticDir: resolve(cwd, values.static) } : {}),
+    ...(origins.length > 0 ? { allowedOrigins: origins } : {}),
+    ...(values.revocations ? { revocationsFile: resolve(cwd, values.revocations) } : {}),
+    ...(tls ? { tls } : {}),
     limits,
     guardProcess: true,
     logger: createLogger(logLevel),
