@@ -37,7 +37,10 @@ describe('journeyscroll token', () => {
   it('mints a team editor with a name', async () => {
     const { code, out } = await run(['token', '--room', 'r', '--team', 'Data', '--name', 'Maria Ionescu']);
     expect(code).toBe(0);
-    expect(verifyToken(out.trim(), SECRET)).toMatchObject({ ok: true, claims: { role: 'editor', team: 'Data', name: 'Maria Ionescu' } });
+    expect(await verifyToken(out.trim(), SECRET)).toMatchObject({
+      ok: true,
+      claims: { role: 'editor', team: 'Data', name: 'Maria Ionescu' },
+    });
   });
 
   it('explains what is wrong', async () => {
