@@ -27,12 +27,16 @@ export function createRecordReader(onRecord: RecordHandler, options: { quoted: b
   };
   const drain = (text: string, final: boolean): string => {
     let start = 0;
+    // The next quote at or after `start`, found once and reused: searching per line would rescan
+    // the rest of the chunk for every line of a file without quotes.
+    let quote = options.quoted ? text.indexOf('"') : -1;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       let end = nl;
       let lines = 1;
-      if (options.quoted && text.indexOf('"', start) >= 0 && text.indexOf('"', start) < nl) {
+      if (quote >= 0 && quote < start) quote = text.indexOf('"', start);
+      if (quote >= 0 && quote < nl) {
         // A quote on this line: the record ends at the first newline outside quotes.
         let inQuotes = false;
         let i = start;
