@@ -43,3 +43,4 @@ export { createPurchaseLogParser, type PurchaseLog } from './purchase-log.ts';
 export { analyzeBlueprint, UNMAPPED, NO_CHANNEL, type BlueprintAnalysis, type AttributionByModel, type AnalyzeOptions } from './analyze.ts';
 export { findUnderperformers, type Underperformer } from './underperformers.ts';
 export { parseMetricsCsv, applyMetrics, type MetricsRow } from './metrics-import.ts';
+export { importChunks, type ChunkParser, type ImportProgress } from './import-chunks.ts';
