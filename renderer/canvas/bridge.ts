@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Atom, Editor, TLShape, TLShapeId } from 'tldraw';
+import { react, type Atom, type Editor, type TLShape, type TLShapeId } from 'tldraw';
 import { addCard, moveCard, moveLane, moveStage, updateStage } from '../../shared/doc/index.ts';
 import type { ScrollLayout } from '../../shared/layout/index.ts';
 import { registerCanvasActions } from './canvas-actions.ts';
@@ -11,13 +11,14 @@ import { EditQueue, type ModelEdit } from './bridge/edit-queue.ts';
 import { FlowPicking, type FlowCanvas } from './bridge/flow-picking.ts';
 import { ProjectedShapeGuards } from './bridge/projected-shape-guards.ts';
 import { ProjectionSchedule } from './bridge/projection-schedule.ts';
-import { Projector } from './bridge/projector.ts';
+import { Projector, type ViewportSource } from './bridge/projector.ts';
 
 /**
  * The bridge between the Y.Doc (the model) and the tldraw editor (its picture), composed of small
  * managers in ./bridge/, one job each, each disposed with the bridge:
  * - Projector: model → canvas, the difference applied with `mergeRemoteChanges` (never synced,
- *   never in tldraw's history); ProjectionSchedule coalesces remote changes to one per frame;
+ *   never in tldraw's history), a large scroll windowed around the view; ProjectionSchedule
+ *   coalesces remote changes to one per frame;
  * - EditQueue: gestures → model edits with this person's origin, so a Y.UndoManager over that
  *   origin undoes exactly this person's edits; local edits project at once;
  * - ProjectedShapeGuards: what the user may do to projected shapes (delete → model edit);
@@ -32,6 +33,11 @@ export interface CanvasBridge {
   edit(fn: ModelEdit): void;
   /** The last layout drawn (for zoom-to-stage and drop targets). */
   layout(): ScrollLayout;
+  /**
+   * Puts these projected shapes into the canvas now, wherever the view is: a large scroll holds
+   * only the cards near the view as shapes, so whoever selects a far-off card by id reveals it first.
+   */
+  reveal(shapeIds: readonly string[]): void;
   dispose(): void;
 }
 
@@ -62,6 +68,13 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       doc,
       held: () =>
         editor.isIn('select.translating') || editor.isIn('select.resizing') ? new Set<string>(editor.getSelectedShapeIds()) : new Set(),
+      keep: () => {
+        const ids = new Set<string>(editor.getSelectedShapeIds());
+        const editing = editor.getEditingShapeId();
+        if (editing) ids.add(editing);
+        return ids;
+      },
+      viewport: editorViewport(editor),
       onProjected: (p) => picking?.keepIf((id) => p.view.flows.some((f) => f.id === id)),
     }),
   );
@@ -146,7 +159,23 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   projector.project();
   annotations.pull();
 
-  return { selectedFlow: flows.selected, edit, layout, dispose: () => bag.dispose() };
+  return { selectedFlow: flows.selected, edit, layout, reveal: (ids) => projector.reveal(ids), dispose: () => bag.dispose() };
+}
+
+/** The projector's view of the camera. */
+function editorViewport(editor: Editor): ViewportSource {
+  return {
+    bounds: () => {
+      const b = editor.getViewportPageBounds();
+      return { x: b.x, y: b.y, w: b.w, h: b.h };
+    },
+    zoom: () => editor.getZoomLevel(),
+    onChange: (handler) =>
+      react('canvas window', () => {
+        editor.getViewportPageBounds();
+        handler();
+      }),
+  };
 }
 
 /** Flow picking's view of the tldraw editor. */
