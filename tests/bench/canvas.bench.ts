@@ -41,6 +41,7 @@ async function flushed(provider: WebsocketProvider): Promise<void> {
 async function loadTime(page: Page, url: string, cards: number): Promise<number> {
   await page.goto(url);
   return page.evaluate(async (n) => {
+    const deadline = performance.now() + 60_000;
     type Box = { minX: number; minY: number; maxX: number; maxY: number };
     type Js = {
       editor?: { getCulledShapes(): Set<string>; getViewportPageBounds(): Box; getZoomLevel(): number };
@@ -48,6 +49,7 @@ async function loadTime(page: Page, url: string, cards: number): Promise<number>
     };
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
+      if (performance.now() > deadline) throw new Error('the cards in view were not drawn within 60 s');
       const js = (window as unknown as { journeyscroll?: Js }).journeyscroll;
       if (!js?.editor || !js.bridge) continue;
       const boxes = js.bridge.layout().cards;
@@ -238,9 +240,9 @@ async function remoteBatch(page: Page, doc: Y.Doc, ids: string[], run: number): 
       const minY = Math.min(...boxes.map((b) => b.y));
       const maxX = Math.max(...boxes.map((b) => b.x + b.w));
       const maxY = Math.max(...boxes.map((b) => b.y + b.h));
-      // Close enough that card text is drawn (tldraw's text level of detail stops below 0.25).
+      // Close enough that card text is drawn (a large scroll draws cards as shapes from 50%).
       const screen = js.editor.getViewportScreenBounds();
-      const z = Math.max(0.3, Math.min(screen.w / (maxX - minX), screen.h / (maxY - minY), 1));
+      const z = Math.max(0.6, Math.min(screen.w / (maxX - minX), screen.h / (maxY - minY), 1));
       js.editor.setCamera({ x: screen.w / 2 / z - (minX + maxX) / 2, y: screen.h / 2 / z - (minY + maxY) / 2, z });
       await new Promise((r) => setTimeout(r, 300));
       let received = 0;
@@ -257,8 +259,10 @@ async function remoteBatch(page: Page, doc: Y.Doc, ids: string[], run: number): 
         .filter(({ b }) => b.x + b.w > view.minX && b.x < view.maxX && b.y + b.h > view.minY && b.y < view.maxY);
       if (inView.length === 0)
         throw new Error(`no edited card in view ${JSON.stringify({ view, z, b: [minX, minY, maxX, maxY], screen })}`);
+      const deadline = performance.now() + 20_000;
       for (;;) {
         await new Promise((r) => requestAnimationFrame(r));
+        if (performance.now() > deadline) throw new Error('the edited cards in view were not all drawn within 20 s');
         if (!received) continue;
         const done = inView.every(
           ({ id, title }) => document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`)?.textContent === title,

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { TLRecord, TLShapeId, TLStore } from 'tldraw';
-import { readBlueprint } from '../../../shared/doc/index.ts';
 import type { Rect, ScrollLayout } from '../../../shared/layout/index.ts';
+import { currentBlueprint } from '../current-blueprint.ts';
 import { setOverviewBoxes } from '../overview-boxes.ts';
 import {
   diffProjection,
@@ -104,7 +104,7 @@ export class Projector implements Disposable {
   /** Re-projects the model (after a change to the document) and draws the window. */
   readonly project = (): void => {
     if (this.disposed) return;
-    const model = projectModel(readBlueprint(this.options.doc));
+    const model = projectModel(currentBlueprint(this.options.doc));
     this.model = model;
     this.version++;
     if (this.isVirtual(model)) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
@@ -124,7 +124,7 @@ export class Projector implements Disposable {
 
   /** The last model projection (made now if there was none yet). */
   current(): ModelProjection {
-    return (this.model ??= projectModel(readBlueprint(this.options.doc)));
+    return (this.model ??= projectModel(currentBlueprint(this.options.doc)));
   }
 
   /** The last layout drawn (for zoom-to-stage and drop targets). */
