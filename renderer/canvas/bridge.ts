@@ -62,6 +62,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
 
   // Forward references: the flow pick is checked after every projection; edits re-project.
   let picking: FlowPicking | null = null;
+  let annotations: AnnotationSync | null = null;
   const projector = bag.add(
     new Projector({
       store,
@@ -76,11 +77,14 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       },
       viewport: editorViewport(editor),
       onProjected: (p) => picking?.keepIf((id) => p.view.flows.some((f) => f.id === id)),
+      // An arrow bound to a card leaves the store with the card (tldraw drops the binding); it comes
+      // back from the document when the card does.
+      onWindowMoved: () => annotations?.pull(),
     }),
   );
   const queue = bag.add(new EditQueue({ doc, origin, undo, canEdit, afterEdit: projector.project, onError }));
   const edit = queue.edit;
-  const annotations = bag.add(
+  annotations = bag.add(
     new AnnotationSync({
       store,
       doc,
@@ -98,7 +102,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       origin,
       run: (annotationsChanged) => {
         projector.project();
-        if (annotationsChanged) annotations.pull();
+        if (annotationsChanged) annotations?.pull();
       },
     }),
   );

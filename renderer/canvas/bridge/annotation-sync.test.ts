@@ -113,3 +113,49 @@ describe('AnnotationSync', () => {
     expect(annotationIds()).toEqual([]);
   });
 });
+
+describe('AnnotationSync with a windowed scroll', () => {
+  it('brings back an arrow bound to a far-off card when the view reaches the card', () => {
+    const doc = blueprintToDoc(generateBlueprint({ cards: 600, stages: 12, seed: 9 }));
+    const store = canvasStore();
+    let view = { x: 0, y: 0, w: 1600, h: 900 };
+    let changed: () => void = () => undefined;
+    const frames = new Set<() => void>();
+    let sync: AnnotationSync | null = null;
+    const projector = new Projector({
+      store,
+      doc,
+      virtualFrom: 100,
+      viewport: { bounds: () => view, zoom: () => 1, onChange: (h) => ((changed = h), () => undefined) },
+      clock: { request: (run) => (frames.add(run), () => frames.delete(run)) },
+      onWindowMoved: () => sync?.pull(),
+    });
+    projector.project();
+    sync = new AnnotationSync({
+      store,
+      doc,
+      origin: {},
+      undo: createUndoManager(doc, {}),
+      canEdit: () => true,
+      gestureActive: () => false,
+      editingShapeId: () => null,
+      afterWrite: () => undefined,
+    });
+    const far = projector.layout().cards.at(-1)!;
+    const near = projector.layout().cards[0]!;
+    // A peer's arrow from a note to the far card.
+    const peer = canvasStore();
+    const records = [
+      geoShape(peer, 'shape:note', near.x, near.y - 200),
+      ...arrowBetween(peer, 'shape:arr', 'shape:note', shapeIds.card(far.id)),
+    ];
+    for (const r of records) putAnnotation(doc, JSON.parse(JSON.stringify(r)), 'peer');
+    sync.pull();
+    expect(store.has('binding:arr-end' as TLRecord['id'])).toBe(false); // its card is not a shape here
+    view = { x: far.x - 400, y: far.y - 300, w: 1600, h: 900 };
+    changed();
+    for (let i = 0; i < 50 && frames.size; i++) [...frames].forEach((f) => f());
+    expect(store.has(shapeIds.card(far.id) as TLRecord['id'])).toBe(true);
+    expect(store.has('binding:arr-end' as TLRecord['id'])).toBe(true);
+  });
+});

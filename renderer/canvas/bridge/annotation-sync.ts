@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { TLRecord, TLShapeId, TLStore } from 'tldraw';
-import { addFlow, deleteAnnotation, DOC_KEYS, putAnnotation, readBlueprint } from '../../../shared/doc/index.ts';
+import { addFlow, deleteAnnotation, DOC_KEYS, putAnnotation } from '../../../shared/doc/index.ts';
+import { currentBlueprint } from '../current-blueprint.ts';
 import { UNDO_CAPTURE_MS } from '../undo.ts';
 import { annotationDiff, isAnnotation, SCHEMA_RECORD_ID, toAnnotation, type PlainRecord } from '../annotations.ts';
 import { arrowsBetweenCards } from './arrow-flows.ts';
@@ -61,7 +62,7 @@ export class AnnotationSync implements Disposable {
   readonly pull = (): void => {
     if (this.disposed) return;
     const { store, doc } = this.options;
-    const inDoc = readBlueprint(doc).annotations;
+    const inDoc = currentBlueprint(doc).annotations;
     const inStore = new Map<string, PlainRecord>();
     for (const record of store.allRecords())
       if (isAnnotation(record as unknown as PlainRecord)) inStore.set(record.id, record as unknown as PlainRecord);

@@ -55,6 +55,8 @@ export interface ProjectorOptions {
   readonly virtualFrom?: number;
   /** Told after every model projection (the flow selection checks its flow still exists). */
   readonly onProjected?: (projection: ModelProjection) => void;
+  /** Told when the camera brought cards in or took them out (annotations bound to them follow). */
+  readonly onWindowMoved?: () => void;
 }
 
 const NOWHERE: Rect = { x: -1e12, y: -1e12, w: 0, h: 0 };
@@ -193,18 +195,21 @@ export class Projector implements Disposable {
       }
     }
     shapes.push(overviewRecord(model, this.version));
-    this.apply(shapes, held, current);
+    const changed = this.apply(shapes, held, current);
+    if (budgeted && changed) this.options.onWindowMoved?.();
     if (this.backlog) this.onCamera();
   }
 
-  private apply(desired: readonly ShapeRecord[], held: ReadonlySet<string>, current = this.projectedInStore()): void {
+  /** Makes the store's projected shapes equal `desired`; says whether anything changed. */
+  private apply(desired: readonly ShapeRecord[], held: ReadonlySet<string>, current = this.projectedInStore()): boolean {
     const { store } = this.options;
     const { put, remove } = diffProjection(current, desired, held);
-    if (!put.length && !remove.length) return;
+    if (!put.length && !remove.length) return false;
     store.mergeRemoteChanges(() => {
       if (remove.length) store.remove(remove as TLShapeId[]);
       if (put.length) store.put(put as unknown as TLRecord[]);
     });
+    return true;
   }
 
   dispose(): void {
