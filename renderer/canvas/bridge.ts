@@ -11,7 +11,8 @@ import { EditQueue, type ModelEdit } from './bridge/edit-queue.ts';
 import { FlowPicking, type FlowCanvas } from './bridge/flow-picking.ts';
 import { ProjectedShapeGuards } from './bridge/projected-shape-guards.ts';
 import { ProjectionSchedule } from './bridge/projection-schedule.ts';
-import { Projector, type ViewportSource } from './bridge/projector.ts';
+import { FAR_ZOOM, Projector, type ViewportSource } from './bridge/projector.ts';
+import { OverviewPicking } from './bridge/overview-picking.ts';
 
 /**
  * The bridge between the Y.Doc (the model) and the tldraw editor (its picture), composed of small
@@ -24,7 +25,8 @@ import { Projector, type ViewportSource } from './bridge/projector.ts';
  * - ProjectedShapeGuards: what the user may do to projected shapes (delete → model edit);
  * - AnnotationSync: tldraw's own shapes, bindings and assets ↔ the `annotations` map, both ways
  *   (arrows between cards become flows);
- * - FlowPicking: picking a flow in the flows shape, and Delete on it.
+ * - FlowPicking: picking a flow in the flows shape, and Delete on it; OverviewPicking: a click
+ *   on a card's box in the overview (far out on a large scroll) selects the card.
  */
 export interface CanvasBridge {
   /** The flow picked in the canvas (flows are drawn in one shape). */
@@ -107,7 +109,20 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
     }),
   );
   bag.add(new ProjectedShapeGuards({ store, gestureActive: drawing, canEdit, edit }));
-  picking = bag.add(new FlowPicking({ canvas: editorFlowCanvas(editor), edit, keys: window }));
+  const flowCanvas = editorFlowCanvas(editor);
+  picking = bag.add(new FlowPicking({ canvas: flowCanvas, edit, keys: window }));
+  bag.add(
+    new OverviewPicking({
+      onBareCanvasClick: flowCanvas.onBareCanvasClick,
+      overviewOnly: () => projector.windowed && editor.getZoomLevel() < FAR_ZOOM,
+      layout: () => projector.layout(),
+      select: (cardId) => {
+        const id = shapeIds.card(cardId);
+        projector.reveal([id]);
+        if (editor.getShape(id as TLShapeId)) editor.select(id as TLShapeId);
+      },
+    }),
+  );
   const flows = picking;
 
   const layout = () => projector.layout();

@@ -105,6 +105,30 @@ describe('a 20,000-card scroll', () => {
     await a.page.getByRole('button', { name: 'Check journey' }).click();
   });
 
+  it('far out, a click on a card in the overview selects it', async () => {
+    await a.page.keyboard.press('Escape');
+    await a.page.getByRole('button', { name: 'Zoom to fit the scroll' }).click();
+    await a.page.waitForTimeout(500);
+    const target = blueprint.cards[Math.floor(CARDS / 2)]!;
+    const at = await a.page.evaluate((id) => {
+      const js = (
+        window as unknown as { journeyscroll: Js & { editor: { pageToScreen(p: { x: number; y: number }): { x: number; y: number } } } }
+      ).journeyscroll;
+      const box = js.bridge.layout().cardsById.get(id)!;
+      return js.editor.pageToScreen({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    }, target.id);
+    expect(await cardShapes(a.page)).toBeLessThanOrEqual(1); // far out: the overview alone
+    await a.page.mouse.click(at.x, at.y);
+    await waitUntil('the card is selected', () =>
+      a.page.evaluate((id) => {
+        const ids = (window as unknown as { journeyscroll: Js }).journeyscroll.editor.getSelectedShapeIds();
+        return ids.length === 1 && ids[0] === `shape:c:${id}`;
+      }, target.id),
+    );
+    const inspector = a.page.getByRole('complementary', { name: 'Card inspector' });
+    await expect.poll(() => inspector.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(target.title);
+  });
+
   it('a card renamed in place far along the scroll reaches the other editor', async () => {
     const target = blueprint.cards[CARDS - 3]!;
     await a.page.keyboard.press('Escape');
