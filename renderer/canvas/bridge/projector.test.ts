@@ -3,7 +3,7 @@ import type { TLRecord, TLStore } from 'tldraw';
 import { blueprintToDoc, deleteCard, readBlueprint, updateCard } from '../../../shared/doc/index.ts';
 import { generateBlueprint } from '../../../shared/model/index.ts';
 import { CARD, shapeIds } from '../shape-types.ts';
-import { CARDS_PER_FRAME, Projector } from './projector.ts';
+import { CARDS_PER_FRAME, Projector, REMOVALS_PER_FRAME } from './projector.ts';
 import { canvasStore } from './test-store.ts';
 
 function setup(held = new Set<string>()) {
@@ -215,5 +215,38 @@ describe('Projector window after zooming in', () => {
     const cards = store.allRecords().filter((r) => r.typeName === 'shape' && r.type === CARD).length;
     expect(cards).toBeGreaterThan(0);
     expect(cards).toBeLessThan(400);
+  });
+});
+
+describe('Projector unmounting', () => {
+  it('takes cards out a slice per frame when the view jumps away, and ends with none left behind', () => {
+    const doc = blueprintToDoc(generateBlueprint({ cards: 3000, stages: 12, seed: 9 }));
+    const store = canvasStore();
+    let view = { x: 0, y: 0, w: 1600 / 0.55, h: 900 / 0.55 };
+    let zoom = 0.55;
+    let changed: () => void = () => undefined;
+    const frames = new Set<() => void>();
+    const projector = new Projector({
+      store,
+      doc,
+      virtualFrom: 100,
+      viewport: { bounds: () => view, zoom: () => zoom, onChange: (h) => ((changed = h), () => undefined) },
+      clock: { request: (run) => (frames.add(run), () => frames.delete(run)) },
+    });
+    projector.project();
+    const count = () => store.allRecords().filter((r) => r.typeName === 'shape' && r.type === CARD).length;
+    const start = count();
+    expect(start).toBeGreaterThan(REMOVALS_PER_FRAME);
+    view = { x: -1e6, y: -1e6, w: 1600, h: 900 };
+    zoom = 1;
+    changed();
+    const steps: number[] = [];
+    for (let i = 0; i < 50 && frames.size; i++) {
+      const before = count();
+      [...frames].forEach((f) => f());
+      steps.push(before - count());
+    }
+    expect(Math.max(...steps)).toBeLessThanOrEqual(REMOVALS_PER_FRAME);
+    expect(count()).toBe(0);
   });
 });

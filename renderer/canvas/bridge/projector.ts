@@ -39,7 +39,9 @@ export const FAR_ZOOM = 0.5;
 /** The window reaches this fraction of the view's size beyond each edge, so a short pan mounts nothing. */
 const MARGIN = 0.35;
 /** At most this many cards are mounted in one frame as the view moves (the nearest first); the overview shows the rest meanwhile. */
-export const CARDS_PER_FRAME = 150;
+export const CARDS_PER_FRAME = 60;
+/** At most this many cards are unmounted in one frame (those left behind do no harm for a few frames). */
+export const REMOVALS_PER_FRAME = 200;
 
 export interface ProjectorOptions {
   readonly store: TLStore;
@@ -142,7 +144,7 @@ export class Projector implements Disposable {
     if (this.disposed || !this.model || !this.isVirtual(this.model) || this.cancelFrame) return;
     const { viewport } = this.options;
     const far = viewport!.zoom() < FAR_ZOOM;
-    if (!this.backlog && far === this.far && this.window && fits(this.window, viewport!.bounds())) return;
+    if (!this.backlog && far === this.far && (far || (this.window && fits(this.window, viewport!.bounds())))) return;
     this.cancelFrame = (this.options.clock ?? browserFrameClock).request(this.onFrame);
   };
 
@@ -191,6 +193,15 @@ export class Projector implements Disposable {
             .map((s) => s.id),
         );
         shapes = shapes.filter((s) => !later.has(s.id));
+        this.backlog = true;
+      }
+    }
+    if (budgeted) {
+      // Cards left behind go a slice at a time too: they stay in the desired set until their turn.
+      const wanted = new Set(shapes.map((s) => s.id));
+      const leaving = [...current.values()].filter((s) => s.type === CARD && !wanted.has(s.id));
+      if (leaving.length > REMOVALS_PER_FRAME) {
+        for (const s of leaving.slice(REMOVALS_PER_FRAME)) shapes.push(s);
         this.backlog = true;
       }
     }
