@@ -113,7 +113,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   picking = bag.add(new FlowPicking({ canvas: flowCanvas, edit, keys: window }));
   bag.add(
     new OverviewPicking({
-      onBareCanvasClick: flowCanvas.onBareCanvasClick,
+      onBareCanvasClick: (handler) => onBareCanvasClickEnd(editor, handler),
       overviewOnly: () => projector.windowed && editor.getZoomLevel() < FAR_ZOOM,
       layout: () => projector.layout(),
       select: (cardId) => {
@@ -179,6 +179,29 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
   annotations.pull();
 
   return { selectedFlow: flows.selected, edit, layout, reveal: (ids) => projector.reveal(ids), dispose: () => bag.dispose() };
+}
+
+/**
+ * A click on bare canvas, told when the pointer comes up in the same place: tldraw's select tool
+ * clears the selection on that pointer up, so whoever selects in answer to a click does it after.
+ */
+function onBareCanvasClickEnd(editor: Editor, handler: (point: { x: number; y: number }) => void): () => void {
+  let down: { x: number; y: number } | null = null;
+  const onEvent = (info: { type: string; name: string; target?: string }) => {
+    if (info.type !== 'pointer') return;
+    if (info.name === 'pointer_down') {
+      const p = editor.inputs.getCurrentPagePoint();
+      down = info.target === 'canvas' && editor.isIn('select.pointing_canvas') ? { x: p.x, y: p.y } : null;
+    } else if (info.name === 'pointer_up' && down) {
+      const p = editor.inputs.getCurrentPagePoint();
+      const still = Math.hypot(p.x - down.x, p.y - down.y) <= 4 / editor.getZoomLevel();
+      const at = down;
+      down = null;
+      if (still) handler(at);
+    }
+  };
+  editor.on('event', onEvent);
+  return () => editor.off('event', onEvent);
 }
 
 /** The projector's view of the camera. */

@@ -141,7 +141,15 @@ describe('a 20,000-card scroll', () => {
     }, target.id);
     const card = a.page.locator(`[data-shape-id="shape:c:${target.id}"]`);
     await card.waitFor({ timeout: 10_000 });
-    await card.dblclick();
+    // tldraw's shapes take no pointer events themselves: the canvas hit-tests where the mouse is.
+    const at = await a.page.evaluate((id) => {
+      const js = (
+        window as unknown as { journeyscroll: Js & { editor: { pageToScreen(p: { x: number; y: number }): { x: number; y: number } } } }
+      ).journeyscroll;
+      const box = js.bridge.layout().cardsById.get(id)!;
+      return js.editor.pageToScreen({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    }, target.id);
+    await a.page.mouse.dblclick(at.x, at.y);
     const field = a.page.getByRole('textbox', { name: 'Card title' });
     await field.fill('Renamed far along');
     await field.press('Enter');
