@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { useValue } from 'tldraw';
-import { encodeJourneyFile, migrateDoc, readBlueprint, setMeta, writeBlueprint, addStage } from '../../shared/doc/index.ts';
-import { getTemplate } from '../../shared/templates/index.ts';
+import { addStage, encodeJourneyFile, readBlueprint, setMeta } from '../../shared/doc/index.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
 import { CanvasView } from '../canvas/CanvasView.tsx';
 import { entityOf } from '../canvas/shape-types.ts';
@@ -23,7 +22,10 @@ import { LintPanel } from './LintPanel.tsx';
 import { PrintDialog } from './PrintDialog.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { StageStrip } from './StageStrip.tsx';
+import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { exposeForTests } from './test-hook.ts';
+import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
 
@@ -39,9 +41,6 @@ export interface BlueprintAppProps {
   readonly onTemplateApplied?: () => void;
   readonly homeHref: string;
 }
-
-/** How long a new blueprint waits for the server before it is filled from its template offline. */
-const FIRST_SYNC_WAIT_MS = 1500;
 
 /** One blueprint: the session (storage + sync), the canvas, and the chrome around it. */
 export function BlueprintApp(props: BlueprintAppProps) {
@@ -69,7 +68,7 @@ function SessionView({
   const origin = useMemo(() => ({ client: session.doc.clientID }), [session]);
   const undo = useMemo(() => createUndoManager(session.doc, origin), [session, origin]);
   useEffect(() => () => undo.destroy(), [undo]);
-  const [loaded, setLoaded] = useState(false);
+  const loaded = useFirstOpen(session, template, onTemplateApplied);
   const { blueprint, access } = useBlueprint(session.doc);
   const connection = useConnection(session);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -80,39 +79,6 @@ function SessionView({
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
-
-  // Local copy first; then a new blueprint is filled from its template, an old one migrated.
-  useEffect(() => {
-    let cancelled = false;
-    void session.loaded.then(async () => {
-      if (cancelled) return;
-      setLoaded(true);
-      // A blueprint that lives on this device only has no server to wait for.
-      if (session.connection() !== 'synced' && session.connection() !== 'local') {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS);
-          const stop = session.onConnectionChange(() => {
-            if (session.connection() === 'synced') {
-              clearTimeout(timer);
-              stop();
-              resolve();
-            }
-          });
-        });
-      }
-      if (cancelled) return;
-      const uninitialized = typeof session.doc.getMap('meta').get('schemaVersion') !== 'number';
-      if (uninitialized && template && session.role === 'editor') {
-        const built = getTemplate(template)?.build();
-        if (built) writeBlueprint(session.doc, built, null);
-      }
-      if (template) onTemplateApplied?.();
-      if (session.role === 'editor') migrateDoc(session.doc, null);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [session, template, onTemplateApplied]);
 
   const title = blueprint.meta.title || 'Untitled journey';
   useEffect(() => {
@@ -132,15 +98,7 @@ function SessionView({
     (ed: Editor, b: CanvasBridge) => {
       setEditor(ed);
       setBridge(b);
-      // For tests and debugging: the live objects of this page.
-      (window as unknown as { journeyscroll?: unknown }).journeyscroll = {
-        doc: session.doc,
-        editor: ed,
-        bridge: b,
-        session,
-        undo,
-        readBlueprint: () => readBlueprint(session.doc),
-      };
+      exposeForTests(session, ed, b, undo);
     },
     [session, undo],
   );
@@ -229,55 +187,18 @@ function SessionView({
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
-        <div className="js-actions" role="toolbar" aria-label="Scroll">
-          <button type="button" onClick={() => run('view.zoomToFit')} aria-label="Zoom to fit the scroll">
-            Fit
-          </button>
-          <button type="button" onClick={() => run('view.zoomReset')} aria-label="Zoom to 100%">
-            100%
-          </button>
-          <button type="button" onClick={() => undo.undo()} disabled={!canEdit} aria-label="Undo">
-            Undo
-          </button>
-          <button type="button" onClick={() => undo.redo()} disabled={!canEdit} aria-label="Redo">
-            Redo
-          </button>
-          <button
-            type="button"
-            disabled={!canEdit}
-            onClick={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
-          >
-            Add stage
-          </button>
-          <button
-            type="button"
-            onClick={() => run('present.start')}
-            disabled={!editor || !bridge}
-            aria-label="Unroll: present the scroll stage by stage"
-          >
-            Present
-          </button>
-          <button type="button" onClick={() => run('edit.lint')} aria-pressed={lintOpen} aria-label="Check journey">
-            Check
-          </button>
-          <button type="button" onClick={() => run('file.export')}>
-            Export…
-          </button>
-          <button type="button" onClick={() => run('file.print')} aria-label="Print the scroll">
-            Print…
-          </button>
-          {host.kind === 'web' ? (
-            <button type="button" onClick={downloadJourney}>
-              Download .journey
-            </button>
-          ) : null}
-          <button type="button" onClick={() => setSettingsOpen(true)}>
-            Settings
-          </button>
-          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Help and keyboard shortcuts">
-            ?
-          </button>
-        </div>
+        <ScrollToolbar
+          run={run}
+          canEdit={canEdit}
+          canvasReady={!!editor && !!bridge}
+          lintOpen={lintOpen}
+          onUndo={() => undo.undo()}
+          onRedo={() => undo.redo()}
+          onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
+          {...(host.kind === 'web' ? { onDownloadJourney: downloadJourney } : {})}
+          onSettings={() => setSettingsOpen(true)}
+          onHelp={() => setHelpOpen(true)}
+        />
       </header>
       {mode !== 'ok' ? <LicenseNotice mode={mode} onOpenSettings={() => setSettingsOpen(true)} /> : null}
       {error ? (

@@ -75,6 +75,8 @@ export function reveal(editor: Editor, bridge: CanvasBridge, finding: Finding): 
   // The cards at fault; the stage only when the finding is about the stage itself (a finding about
   // a card also names its stage, for the stage summaries).
   const named = finding.cardIds.length ? finding.cardIds.map(shapeIds.card) : finding.stageIds.map(shapeIds.stage);
+  // A large scroll holds only the cards near the view as shapes: the finding's may be far off.
+  bridge.reveal(named);
   const ids = named.filter((id) => editor.getShape(id as TLShapeId)) as TLShapeId[];
   const layout = bridge.layout();
   const boxes = ids.map((id) => editor.getShapePageBounds(id)).filter((b): b is Box => !!b);

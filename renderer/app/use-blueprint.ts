@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { docAccess, readBlueprint, type DocAccess } from '../../shared/doc/index.ts';
+import { docAccess, type DocAccess } from '../../shared/doc/index.ts';
+import { currentBlueprint } from '../canvas/current-blueprint.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 import type { BlueprintSession, ConnectionState, SaveState } from '../host/host.ts';
 
-/** The model, re-read (cheaply: readBlueprint caches per entity) at most once per frame after a change. */
+/** The model, re-read at most once per frame after a change (and shared with the canvas projection). */
 export function useBlueprint(doc: Y.Doc): { blueprint: Blueprint; access: DocAccess } {
-  const [state, setState] = useState(() => ({ blueprint: readBlueprint(doc), access: docAccess(doc) }));
+  const [state, setState] = useState(() => ({ blueprint: currentBlueprint(doc), access: docAccess(doc) }));
   useEffect(() => {
     let frame = 0;
     const update = () => {
       frame = 0;
-      setState({ blueprint: readBlueprint(doc), access: docAccess(doc) });
+      setState({ blueprint: currentBlueprint(doc), access: docAccess(doc) });
     };
     const onChange = () => {
       if (!frame) frame = requestAnimationFrame(update) || 1;

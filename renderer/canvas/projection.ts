@@ -1,6 +1,7 @@
-import { summariseStages, type Blueprint, type Card, type ResolvedBlueprint } from '../../shared/model/index.ts';
+import { summariseStages, type Blueprint, type Card, type CardKind, type ResolvedBlueprint } from '../../shared/model/index.ts';
 import { resolveBlueprint } from '../../shared/model/index.ts';
-import { layoutBlueprint, type ScrollLayout } from '../../shared/layout/index.ts';
+import { CARD_KIND_FILL, layoutBlueprint, type Rect, type ScrollLayout } from '../../shared/layout/index.ts';
+import type { OverviewBox } from './overview-boxes.ts';
 import { cardDetail, stageSummaryLine } from './card-text.ts';
 import { placeFlowLabels } from './flow-labels.ts';
 import {
@@ -9,14 +10,17 @@ import {
   EMOTION,
   FLOWS,
   LANE,
+  OVERVIEW,
   STAGE,
   TRAY,
   shapeIds,
   type CardProps,
   type CellProps,
   type EmotionProps,
+  type FlowLine,
   type FlowsProps,
   type LaneProps,
+  type OverviewProps,
   type StageProps,
   type TrayProps,
 } from './shape-types.ts';
@@ -47,7 +51,16 @@ export interface ShapeRecord {
  * tray, the emotion curve, headers, flows and cards. User annotations go above (tldraw puts a new
  * shape above the highest index), and may be sent behind.
  */
-export const LAYER_INDEX = { cell: 'a1', tray: 'a2', emotion: 'a3', lane: 'a4', stage: 'a5', flows: 'a6', card: 'a7' } as const;
+export const LAYER_INDEX = {
+  cell: 'a1',
+  tray: 'a2',
+  emotion: 'a3',
+  lane: 'a4',
+  stage: 'a5',
+  flows: 'a6',
+  card: 'a7',
+  overview: 'a3V',
+} as const;
 
 export const PAGE_ID = 'page:page';
 
@@ -82,10 +95,37 @@ function cardProps(card: Card, w: number, h: number): CardProps {
   return props;
 }
 
-export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): Projection {
+// A card's record is kept while its props (cached per card above) and its place are unchanged, so a
+// re-projection of a 20,000-card scroll after a few edits allocates a few records, not 20,000.
+const cardRecordCache = new WeakMap<CardProps, ShapeRecord>();
+function cardRecord(id: string, x: number, y: number, props: CardProps): ShapeRecord {
+  const cached = cardRecordCache.get(props);
+  if (cached && cached.x === x && cached.y === y && cached.id === shapeIds.card(id)) return cached;
+  const next = record(shapeIds.card(id), CARD, x, y, LAYER_INDEX.card, false, props);
+  cardRecordCache.set(props, next);
+  return next;
+}
+
+/**
+ * The model's projection before windowing: everything but the cards and flows as shape records,
+ * and what the cards and flows need to be drawn for any part of the scroll. Computed once per model
+ * change; a window onto it (`projectWindow`) is cheap, so the camera can move it every frame.
+ */
+export interface ModelProjection {
+  readonly layout: ScrollLayout;
+  readonly view: ResolvedBlueprint;
+  /** Cells, tray, emotion curves, stage and lane headers: few, always drawn. */
+  readonly fixed: readonly ShapeRecord[];
+  /** Every card's record, in layout order. */
+  readonly cards: readonly ShapeRecord[];
+  /** Every flow's line in page coordinates, unlabelled until a window places the labels it shows. */
+  readonly flowLines: readonly FlowLine[];
+}
+
+export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): ModelProjection {
   const view = resolveBlueprint(blueprint);
   const layout = layoutBlueprint(view);
-  const shapes: ShapeRecord[] = [];
+  const fixed: ShapeRecord[] = [];
   const stageNames = new Map(view.stages.map((s) => [s.id, s.name]));
   const laneNames = new Map(view.lanes.map((l) => [l.id, l.name]));
   const laneKinds = new Map(view.lanes.map((l) => [l.id, l.kind]));
@@ -102,12 +142,12 @@ export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' |
       shade: (laneIndex.get(cell.laneId) ?? 0) % 2,
       band: laneKinds.get(cell.laneId) === 'thinking-feeling' ? band : 0,
     };
-    shapes.push(record(shapeIds.cell(cell.stageId, cell.laneId), CELL, cell.x, cell.y, LAYER_INDEX.cell, true, props));
+    fixed.push(record(shapeIds.cell(cell.stageId, cell.laneId), CELL, cell.x, cell.y, LAYER_INDEX.cell, true, props));
   }
 
   if (layout.tray) {
     const props: TrayProps = { w: layout.tray.w, h: layout.tray.h, count: layout.tray.cardIds.length };
-    shapes.push(record(shapeIds.tray(), TRAY, layout.tray.x, layout.tray.y, LAYER_INDEX.tray, true, props));
+    fixed.push(record(shapeIds.tray(), TRAY, layout.tray.x, layout.tray.y, LAYER_INDEX.tray, true, props));
   }
 
   for (const curve of layout.emotionCurves) {
@@ -116,7 +156,7 @@ export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' |
       h: curve.band.h,
       points: curve.points.map((p) => ({ x: p.x - curve.band.x, y: p.y - curve.band.y, emotion: Math.round(p.emotion * 10) / 10 })),
     };
-    shapes.push(record(shapeIds.emotion(curve.laneId), EMOTION, curve.band.x, curve.band.y, LAYER_INDEX.emotion, true, props));
+    fixed.push(record(shapeIds.emotion(curve.laneId), EMOTION, curve.band.x, curve.band.y, LAYER_INDEX.emotion, true, props));
   }
 
   const stagesById = new Map(view.stages.map((s) => [s.id, s]));
@@ -132,44 +172,85 @@ export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' |
       entry: stage.entryCriterion,
       summary: stageSummaryLine(summaries.get(stage.id)),
     };
-    shapes.push(record(shapeIds.stage(box.id), STAGE, box.x, box.y, LAYER_INDEX.stage, false, props));
+    fixed.push(record(shapeIds.stage(box.id), STAGE, box.x, box.y, LAYER_INDEX.stage, false, props));
   }
 
   const lanesById = new Map(view.lanes.map((l) => [l.id, l]));
   for (const box of layout.lanes) {
     const lane = lanesById.get(box.id)!;
     const props: LaneProps = { w: box.w, h: box.h, name: lane.name, kind: lane.kind, owner: lane.owner };
-    shapes.push(record(shapeIds.lane(box.id), LANE, box.x, box.y, LAYER_INDEX.lane, false, props));
+    fixed.push(record(shapeIds.lane(box.id), LANE, box.x, box.y, LAYER_INDEX.lane, false, props));
   }
 
+  const flowsById = new Map(view.flows.map((f) => [f.id, f]));
+  const flowLines: FlowLine[] = layout.flows.map((f) => ({
+    id: f.id,
+    x1: f.start.x,
+    y1: f.start.y,
+    x2: f.end.x,
+    y2: f.end.y,
+    label: flowLabel(flowsById.get(f.id)),
+    lx: 0,
+    ly: 0,
+  }));
+
+  const cards = layout.cards.map((box) => cardRecord(box.id, box.x, box.y, cardProps(view.cardsById.get(box.id)!, box.w, box.h)));
+  return { layout, view, fixed, cards, flowLines };
+}
+
+const meets = (r: Rect, x: number, y: number, w: number, h: number) => x + w >= r.x && x <= r.x + r.w && y + h >= r.y && y <= r.y + r.h;
+
+/**
+ * The shapes that draw `window` of the scroll (page coordinates; null = all of it): the fixed
+ * shapes, the cards that meet the window or are in `keep` (selected, being edited), and the flows
+ * shape with the lines that meet the window, labelled against the cards drawn.
+ */
+export function projectWindow(model: ModelProjection, window: Rect | null, keep: ReadonlySet<string> = new Set()): ShapeRecord[] {
+  const { layout } = model;
+  const shapes: ShapeRecord[] = [...model.fixed];
+  const cards = window
+    ? model.cards.filter((c) => keep.has(c.id) || meets(window, c.x, c.y, (c.props as CardProps).w, (c.props as CardProps).h))
+    : model.cards;
+  const lines = window
+    ? model.flowLines.filter((l) => meets(window, Math.min(l.x1, l.x2), Math.min(l.y1, l.y2), Math.abs(l.x2 - l.x1), Math.abs(l.y2 - l.y1)))
+    : model.flowLines;
   if (layout.flows.length > 0) {
-    const flowsById = new Map(view.flows.map((f) => [f.id, f]));
     const { x, y, w, h } = layout.grid.w > 0 ? layout.bounds : { x: 0, y: 0, w: 1, h: 1 };
     const props: FlowsProps = {
       w: Math.max(1, w),
       h: Math.max(1, h),
       lines: placeFlowLabels(
-        layout.flows.map((f) => ({
-          id: f.id,
-          x1: f.start.x - x,
-          y1: f.start.y - y,
-          x2: f.end.x - x,
-          y2: f.end.y - y,
-          label: flowLabel(flowsById.get(f.id)),
-          lx: 0,
-          ly: 0,
-        })),
-        layout.cards.map((c) => ({ x: c.x - x, y: c.y - y, w: c.w, h: c.h })),
+        lines.map((l) => ({ ...l, x1: l.x1 - x, y1: l.y1 - y, x2: l.x2 - x, y2: l.y2 - y })),
+        cards.map((c) => ({ x: c.x - x, y: c.y - y, w: (c.props as CardProps).w, h: (c.props as CardProps).h })),
       ),
     };
     shapes.push(record(shapeIds.flows(), FLOWS, x, y, LAYER_INDEX.flows, true, props));
   }
+  for (const card of cards) shapes.push(card);
+  return shapes;
+}
 
-  for (const box of layout.cards) {
-    const card = view.cardsById.get(box.id)!;
-    shapes.push(record(shapeIds.card(box.id), CARD, box.x, box.y, LAYER_INDEX.card, false, cardProps(card, box.w, box.h)));
-  }
-  return { layout, view, shapes };
+/** The overview shape: one bitmap of every card's box over the scroll's bounds (`version` names the boxes). */
+export function overviewRecord(model: ModelProjection, version: number): ShapeRecord {
+  const { x, y, w, h } = model.layout.bounds;
+  const props: OverviewProps = { w: Math.max(1, w), h: Math.max(1, h), cards: model.cards.length, version };
+  return record(shapeIds.overview(), OVERVIEW, x, y, LAYER_INDEX.overview, true, props);
+}
+
+/** The overview's boxes, relative to the scroll's bounds, in their card kind's colour. */
+export function overviewBoxesOf(model: ModelProjection): OverviewBox[] {
+  const { x, y } = model.layout.bounds;
+  return model.cards.map((c) => {
+    const p = c.props as CardProps;
+    const fill = CARD_KIND_FILL[p.kind as CardKind] ?? CARD_KIND_FILL.note;
+    return { x: c.x - x, y: c.y - y, w: p.w, h: p.h, fill };
+  });
+}
+
+/** The whole scroll's shapes (what a small blueprint draws, and what every client computes alike). */
+export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): Projection {
+  const model = projectModel(blueprint);
+  return { layout: model.layout, view: model.view, shapes: projectWindow(model, null) };
 }
 
 function flowLabel(flow: { label: string; event?: string; condition?: string; delay?: string } | undefined): string {

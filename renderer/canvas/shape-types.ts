@@ -10,8 +10,10 @@ export const CELL = 'js-cell';
 export const FLOWS = 'js-flows';
 export const EMOTION = 'js-emotion';
 export const TRAY = 'js-tray';
+/** Every card as a coloured box, in one bitmap: a large scroll's cheap picture (far out, and under cards not yet drawn). */
+export const OVERVIEW = 'js-overview';
 
-export const PROJECTED_TYPES: ReadonlySet<string> = new Set([CARD, STAGE, LANE, CELL, FLOWS, EMOTION, TRAY]);
+export const PROJECTED_TYPES: ReadonlySet<string> = new Set([CARD, STAGE, LANE, CELL, FLOWS, EMOTION, TRAY, OVERVIEW]);
 
 export interface CardProps {
   w: number;
@@ -92,6 +94,14 @@ export interface TrayProps {
   count: number;
 }
 
+export interface OverviewProps {
+  w: number;
+  h: number;
+  /** How many cards the bitmap draws, and which projection it draws (the boxes travel beside the store). */
+  cards: number;
+  version: number;
+}
+
 declare module 'tldraw' {
   export interface TLGlobalShapePropsMap {
     'js-card': CardProps;
@@ -101,6 +111,7 @@ declare module 'tldraw' {
     'js-flows': FlowsProps;
     'js-emotion': EmotionProps;
     'js-tray': TrayProps;
+    'js-overview': OverviewProps;
   }
 }
 
@@ -113,6 +124,7 @@ export const shapeIds = {
   flows: () => 'shape:flows',
   emotion: (laneId: string) => `shape:e:${laneId}`,
   tray: () => 'shape:tray',
+  overview: () => 'shape:overview',
 } as const;
 
 /** The model id behind a projected card, stage or lane shape id. */

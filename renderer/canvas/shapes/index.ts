@@ -2,6 +2,7 @@ import { CardShapeUtil } from './card.tsx';
 import { FlowsShapeUtil } from './flows.tsx';
 import { CellShapeUtil, EmotionShapeUtil, TrayShapeUtil } from './grid.tsx';
 import { LaneShapeUtil, StageShapeUtil } from './headers.tsx';
+import { OverviewShapeUtil } from './overview.tsx';
 
 /** The projected shapes' utils, passed to both the store (schema) and the editor (rendering). */
 export const PROJECTED_SHAPE_UTILS = [
@@ -12,4 +13,5 @@ export const PROJECTED_SHAPE_UTILS = [
   FlowsShapeUtil,
   EmotionShapeUtil,
   TrayShapeUtil,
+  OverviewShapeUtil,
 ];
