@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TOKEN_ID_PATTERN } from './token.ts';
 
@@ -36,9 +36,10 @@ export function appendRevocation(file: string, id: string, now: Date = new Date(
 }
 
 /**
- * Keeps the set of revoked ids current: reads the file now, then polls it (`fs.watchFile`, which
- * also sees a file created later, replaced by an editor, or on a network drive, where `fs.watch`
- * misses events). `onRevoked` gets the ids new since the last read. A file that cannot be read
+ * Keeps the set of revoked ids current: reads the file now, then reads it again every interval
+ * (a few bytes a second). Plain polling sees a file created later, replaced by an editor, or on a
+ * network drive, where `fs.watch` misses events — and, unlike `fs.watchFile`, it cannot miss a
+ * file written between the call and the watcher's first look at it. `onRevoked` gets the ids new since the last read. A file that cannot be read
  * keeps the last good set and is reported through `onError`.
  */
 export function watchRevocations(
@@ -59,12 +60,13 @@ export function watchRevocations(
     current = next;
     if (added.length > 0) handlers.onRevoked(added);
   };
-  watchFile(file, { interval: intervalMs, persistent: false }, listener);
+  const timer = setInterval(listener, intervalMs);
+  timer.unref();
   return {
     has: (id) => current.has(id),
     get size() {
       return current.size;
     },
-    close: () => unwatchFile(file, listener),
+    close: () => clearInterval(timer),
   };
 }
