@@ -133,7 +133,7 @@ describe('journeyscroll analyze and import-metrics', () => {
     expect(json.underperformers.map((u: { card: string }) => u.card)).toEqual(['cd_trial']);
     const text = cli('analyze', 'trial.journey', '--events', 'journey-events.csv');
     expect(text.stdout).toMatch(/missing transitions: Visit → Paid \(20\)/);
-    expect(text.stdout).toMatch(/dead flows: fl_webinar/);
+    expect(text.stdout).toMatch(/dead flows \(1\): fl_webinar/);
   });
 
   it('imports per-card metrics; a bad row refuses the file with line numbers and changes nothing', () => {

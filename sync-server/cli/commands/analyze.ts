@@ -67,7 +67,11 @@ at least --min-customers customers). --json prints the whole analysis (docs/anal
       out.push(
         `${s.name.slice(0, 24).padEnd(24)}  ${String(s.entered).padStart(7)}  ${String(s.movedOn).padStart(8)}  ${String(s.dropped).padStart(7)}  ${String(s.converted).padStart(9)}  ${days(s.medianTimeInStageMs).padStart(11)}`,
       );
-    out.push('', `dead flows: ${analysis.journey.deadFlows.join(', ') || 'none'}`);
+    const dead = analysis.journey.deadFlows;
+    out.push(
+      '',
+      `dead flows (${dead.length}): ${dead.slice(0, 10).join(', ') || 'none'}${dead.length > 10 ? ', … (--json lists all)' : ''}`,
+    );
     out.push(
       `missing transitions: ${analysis.journey.missingTransitions.map((m) => `${stageName.get(m.from)} → ${stageName.get(m.to)} (${m.customers})`).join(', ') || 'none'}`,
     );
