@@ -4,12 +4,15 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 /**
- * The layering of DESIGN.md §1, enforced the way VS Code enforces common/browser/node/electron-main:
+ * The layering of docs/architecture.md §1, enforced the way VS Code enforces common/browser/node/electron-main:
  * imports only flow downwards. Each layer lists what it must never import. Patterns match the import
  * string (relative paths included), so `../../renderer/x` is caught as surely as `renderer/x`.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const layer = (/** @type {string} */ name) => ({ regex: `(^|/)${name}(/|$)`, message: `must not import ${name}/ (DESIGN.md §1 layering)` });
+const layer = (/** @type {string} */ name) => ({
+  regex: `(^|/)${name}(/|$)`,
+  message: `must not import ${name}/ (docs/architecture.md §1 layering)`,
+});
 const packages = (/** @type {string[]} */ names, /** @type {string} */ why) => names.map((name) => ({ name, message: why }));
 
 const rules = {

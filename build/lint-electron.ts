@@ -1,6 +1,6 @@
 /**
  * `npm run lint:electron`: electronegativity over electron/, failing on any finding above LOW
- * (DESIGN.md §5). Electronegativity's CLI exits 0 even with findings, and its CSV writer races
+ * (docs/architecture.md §5). Electronegativity's CLI exits 0 even with findings, and its CSV writer races
  * (the header is written asynchronously over the findings, which garbled a CI run), so this
  * calls its programmatic runner and reads the findings as objects.
  *

@@ -15,7 +15,7 @@ export function rendererConfig(env: Record<string, string | undefined> = process
     define: {
       __TLDRAW_LICENSE_KEY__: JSON.stringify(env.TLDRAW_LICENSE_KEY ?? ''),
     },
-    // Vite's dev server must not pre-bundle @tldraw/assets: its asset imports would break (NOTES).
+    // Vite's dev server must not pre-bundle @tldraw/assets: its asset imports would break.
     optimizeDeps: { exclude: ['@tldraw/assets'] },
     build: {
       target: 'es2022',

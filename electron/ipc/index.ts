@@ -1,5 +1,5 @@
 /**
- * The desktop app's IPC handlers (DESIGN.md §5): plain functions, no `electron` import, tested
+ * The desktop app's IPC handlers (docs/architecture.md §5): plain functions, no `electron` import, tested
  * under Node. electron/main wires each channel to `invoke`, passing the sender frame's URL.
  */
 export { createHandlers, importJourneyFile, type Dialogs, type HandlerContext, type Handlers } from './handlers.ts';

@@ -5,7 +5,7 @@ import { openStore, type DocumentStore } from '../../sync-server/store/index.ts'
 import { IpcError } from './errors.ts';
 
 /**
- * The local library (DESIGN.md §5): every blueprint on this device, in one SQLite file
+ * The local library (docs/architecture.md §5): every blueprint on this device, in one SQLite file
  * (sync-server/store: an update log per blueprint plus snapshots, WAL, fsync per commit).
  *
  * What the library list shows (title, when opened, where it is shared) lives beside the blueprints

@@ -7,7 +7,7 @@ import { startServer, silentLogger, type Logger, type RunningServer } from '../.
 import { IpcError } from './errors.ts';
 
 /**
- * Host a workshop (DESIGN.md §5): the sync server (sync-server/server, the same code as
+ * Host a workshop (docs/architecture.md §5): the sync server (sync-server/server, the same code as
  * `journeyscroll serve`) started inside the app, listening on the LAN with a secret generated for
  * this session, serving the web edition so participants join from a browser with no install.
  * It keeps its own store (a folder in the user data), apart from the library: the host's window

@@ -1,6 +1,6 @@
 /**
  * The Electron main process: windows, menus, the app:// protocol, security policy. Thin by design
- * (DESIGN.md §5): every decision lives in a tested module beside this file; this file wires them to
+ * (docs/architecture.md §5): every decision lives in a tested module beside this file; this file wires them to
  * Electron. It runs only under the real Electron binary.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';

@@ -25,7 +25,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** The scheme and host the renderer is served from (never file://, see DESIGN.md §5). */
+/** The scheme and host the renderer is served from (never file://, see docs/architecture.md §5). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'journeyscroll';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

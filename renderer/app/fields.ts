@@ -17,7 +17,7 @@ import type { CardPatch } from '../../shared/doc/index.ts';
 import { CHANNEL_LABELS } from '../canvas/card-text.ts';
 
 /**
- * The inspector's fields, by card kind (DOMAIN.md lanes). Each field is a path into the card
+ * The inspector's fields, by card kind (docs/domain.md lanes). Each field is a path into the card
  * (`trigger.event` edits the `trigger` object) so the form, its labels and the patch it writes
  * come from one table.
  */

@@ -22,7 +22,7 @@ const options = { maxShapesPerPage: 50_000 };
 /**
  * The largest image or video file put on the scroll. Assets travel inside the document as data
  * URLs (a third larger than the file), and the sync server refuses any message over its limit
- * (8 MiB by default, DESIGN.md §4): tldraw's own 10 MB default let a photo through that the server
+ * (8 MiB by default, docs/architecture.md §4): tldraw's own 10 MB default let a photo through that the server
  * then refused on every reconnect, leaving that person's edits unsynced. A larger file gets
  * tldraw's "File size is too big" notice instead.
  */

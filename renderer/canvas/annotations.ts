@@ -4,7 +4,7 @@ import { PROJECTED_TYPES } from './shape-types.ts';
 
 /**
  * Free-form annotations (notes, text, drawings, arrows, frames, images) are tldraw's own records,
- * stored one field per property in the document's `annotations` map (DESIGN.md §2). This is the
+ * stored one field per property in the document's `annotations` map (docs/architecture.md §2). This is the
  * pure half of their two-way sync: which records are annotations, and what to change in the store
  * to match the document.
  */

@@ -12,7 +12,7 @@ import type { Awareness } from 'y-protocols/awareness';
 export const PRESENCE_INTERVAL_MS = 50;
 
 /**
- * Presence over Yjs awareness (DESIGN.md §3): this person's tldraw presence (name, colour,
+ * Presence over Yjs awareness (docs/architecture.md §3): this person's tldraw presence (name, colour,
  * cursor, selection, viewport) is published as the awareness field `presence`; everyone else's
  * awareness states become tldraw `instance_presence` records, so collaborator cursors, the people
  * menu and follow-a-person work natively. Local awareness is re-announced on every reconnect

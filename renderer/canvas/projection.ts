@@ -26,7 +26,7 @@ import {
 } from './shape-types.ts';
 
 /**
- * The projection: model → the tldraw shape records that draw it (DESIGN.md §3). Pure and
+ * The projection: model → the tldraw shape records that draw it (docs/architecture.md §3). Pure and
  * deterministic, so every client draws the same scroll, and testable without a DOM. The canvas
  * applies the difference with the store's `mergeRemoteChanges`, so projected shapes are never
  * synced and never enter tldraw's history.

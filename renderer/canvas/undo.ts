@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { DOC_KEYS } from '../../shared/doc/index.ts';
 
 /**
- * Per-person undo (DESIGN.md §2): a Y.UndoManager over this client's local origin, covering the
+ * Per-person undo (docs/architecture.md §2): a Y.UndoManager over this client's local origin, covering the
  * model and the annotations alike, so one Ctrl/Cmd+Z undoes this person's last gesture — a moved
  * card, a drawn arrow, a typed title — and never someone else's edit.
  */

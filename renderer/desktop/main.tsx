@@ -6,7 +6,7 @@ import { createDesktopHost } from '../host/desktop-host.ts';
 import { DesktopApp } from './DesktopApp.tsx';
 import './desktop.css';
 
-/** The desktop edition's renderer (DESIGN.md §5): loaded from app://journeyscroll/ by electron/main. */
+/** The desktop edition's renderer (docs/architecture.md §5): loaded from app://journeyscroll/ by electron/main. */
 const root = createRoot(document.getElementById('root')!);
 const bridge = findBridge();
 if (!bridge) {

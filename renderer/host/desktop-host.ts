@@ -5,7 +5,7 @@ import { openDesktopSession, type DesktopSession, type SessionShare } from './de
 import type { Host, RecentBlueprint, SettingKey } from './host.ts';
 
 /**
- * The desktop edition's Host (DESIGN.md §5): blueprints in the local library of the main process,
+ * The desktop edition's Host (docs/architecture.md §5): blueprints in the local library of the main process,
  * files through native dialogs, settings in the library, menu commands from the native menu bar —
  * all over the preload's bridge. The library list, settings and workshop state are cached here so
  * the Host's synchronous reads answer at once; `refresh()` reloads them.

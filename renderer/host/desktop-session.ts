@@ -41,7 +41,7 @@ const FROM_STORE = Symbol('from the local store');
 const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 
 /**
- * A blueprint opened in the desktop app (DESIGN.md §5, docs/desktop.md "Persistence"). The Y.Doc
+ * A blueprint opened in the desktop app (docs/architecture.md §5, docs/desktop.md "Persistence"). The Y.Doc
  * lives here; the main process keeps the local store. The doc is loaded with `doc.load`, then
  * EVERY update of it — local edits, and remote ones when shared — is sent with `doc.append`, which
  * answers once it is committed. Updates stay queued here until acknowledged; whatever accumulated

@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { AppCommandId } from '../../shared/commands.ts';
 
 /**
- * The Host: the app's storage, files and settings as the UI sees them (DESIGN.md §1, §5, §6).
+ * The Host: the app's storage, files and settings as the UI sees them (docs/architecture.md §1, §5, §6).
  * The web edition implements it here (IndexedDB cache + same-origin sync); the desktop edition
  * implements it over the preload API (local document store in the main process).
  */

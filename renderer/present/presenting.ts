@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Bounds } from './steps.ts';
 
 /**
- * Who is presenting, over Yjs awareness (DESIGN.md §3: presence rides on awareness). A presenter
+ * Who is presenting, over Yjs awareness (docs/architecture.md §3: presence rides on awareness). A presenter
  * publishes the field `presenting`; everyone else reads it and may follow. Viewers receive and
  * send awareness too, so they follow (and could present) like anyone.
  */

@@ -7,7 +7,7 @@ import { Home } from './Home.tsx';
 import { registerServiceWorker } from './register-sw.ts';
 import { parseRoute } from './routes.ts';
 
-/** The web edition (DESIGN.md §6): served by `journeyscroll serve` at `/`. */
+/** The web edition (docs/architecture.md §6): served by `journeyscroll serve` at `/`. */
 const host = createWebHost();
 
 function WebApp() {

@@ -1,7 +1,7 @@
 import { ROOM_NAME_PATTERN } from '../../shared/sync/contract.ts';
 
 /**
- * The web edition's URLs (DESIGN.md §6):
+ * The web edition's URLs (docs/architecture.md §6):
  * - `/` — home: blueprints opened before on this device, and "new from template";
  * - `/b/<room>` — a blueprint; `?token=` carries the access token when the server needs one;
  *   `?template=<id>` (set by "new from template") fills an empty blueprint from a template.

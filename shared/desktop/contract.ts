@@ -5,7 +5,7 @@ import type { Channel } from './channels.ts';
 export { CHANNELS, isChannel, ipcChannelOf, type Channel } from './channels.ts';
 
 /**
- * The desktop app's IPC contract (DESIGN.md §5, docs/desktop.md): every channel the renderer may
+ * The desktop app's IPC contract (docs/architecture.md §5, docs/desktop.md): every channel the renderer may
  * invoke, the schema its argument must pass, and what it answers. The main process validates with
  * these schemas (electron/ipc), the preload forwards only these channel names, and the renderer's
  * desktop Host is typed by them. Answers travel as an envelope, never as a thrown error, so the

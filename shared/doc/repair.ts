@@ -5,7 +5,7 @@ import { newEntityMap } from './fields.ts';
 import { movePersonasOutOfMeta } from './migrations.ts';
 
 /**
- * The write side of "repair, never lose" (DESIGN.md §2). Most of repair is a read-side view
+ * The write side of "repair, never lose" (docs/architecture.md §2). Most of repair is a read-side view
  * (`resolveBlueprint`: Unplaced tray, hidden flows, ties by id) that writes nothing. This fixes the
  * few structural faults a view cannot paper over, deterministically so concurrent repairs converge:
  * - an entity stored as a plain object (an outside program, an old bug) becomes a field-level map;

@@ -3,7 +3,7 @@ import type { Blueprint, Card, Flow, Lane, Stage } from './schema.ts';
 
 /**
  * The blueprint as every reader should see it, whatever concurrent edits left behind. This is the
- * read side of DESIGN.md §2 "repair, never lose": it is pure, deterministic and idempotent, and it
+ * read side of docs/architecture.md §2 "repair, never lose": it is pure, deterministic and idempotent, and it
  * never changes the document.
  * - Stages, lanes and the cards of each cell are sorted by order, ties broken by id.
  * - A card whose stage or lane no longer exists goes to the Unplaced tray, its data untouched.

@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the domain (DOMAIN.md). Each is a readonly tuple so that zod enums,
+ * The closed vocabularies of the domain (docs/domain.md). Each is a readonly tuple so that zod enums,
  * TypeScript unions, the JSON Schema and UI pickers all come from one list.
  */
 

@@ -4,7 +4,7 @@ import { addDefaultLanes } from './lib/lanes.ts';
 import type { Template } from './lib/template.ts';
 
 /**
- * B2B lead to renewal: the lifecycle of DOMAIN.md for a mid-market vendor of finance-operations
+ * B2B lead to renewal: the lifecycle of docs/domain.md for a mid-market vendor of finance-operations
  * software (month-end close automation), sold by SDRs and account executives to finance teams.
  *
  * Vendors are named the way a real blueprint names them (HubSpot, Salesforce, Segment…) because the

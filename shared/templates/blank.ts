@@ -4,7 +4,7 @@ import { addDefaultLanes } from './lib/lanes.ts';
 import type { Template } from './lib/template.ts';
 
 /**
- * Blank: the lifecycle's macro stages as columns and the seven lanes of DOMAIN.md, nothing else.
+ * Blank: the lifecycle's macro stages as columns and the seven lanes of docs/domain.md, nothing else.
  * The stages run past the purchase on purpose — most customer lifetime value lies after it, and a
  * blank sheet that stops at "won" invites a blueprint that does too.
  */

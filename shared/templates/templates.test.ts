@@ -63,7 +63,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (_id, template) =>
     for (const id of all) expect(id).toMatch(ID_PATTERN);
   });
 
-  it('has the seven lanes of DOMAIN.md in order, and a few stages', () => {
+  it('has the seven lanes of docs/domain.md in order, and a few stages', () => {
     expect(sortByOrder(bp.lanes).map((l) => l.kind)).toEqual(LANE_KINDS.filter((k) => k !== 'custom'));
     expect(bp.stages.length).toBeGreaterThanOrEqual(4);
     expect(new Set(bp.stages.map((s) => s.order)).size).toBe(bp.stages.length);
@@ -156,7 +156,7 @@ describe('B2B lead to renewal', () => {
   const stageOf = stageIdOf(bp);
   const transitions = crossStageFlows(bp).map((f) => ({ ...f, fromStage: stageOf.get(f.from)!, toStage: stageOf.get(f.to)! }));
 
-  it('runs the twelve stages of DOMAIN.md with their macro stages', () => {
+  it('runs the twelve stages of docs/domain.md with their macro stages', () => {
     expect(stageNames(bp)).toEqual([
       'Lead',
       'Prospect stage 1',

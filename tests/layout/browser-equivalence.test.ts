@@ -6,7 +6,7 @@ import { layoutBlueprint } from '../../shared/layout/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 
 /**
- * DESIGN.md §1: the layout gives the same result on every client and in Node. This bundles
+ * docs/architecture.md §1: the layout gives the same result on every client and in Node. This bundles
  * shared/layout for the browser, runs it in real Chromium, and compares with Node's result.
  */
 const entry = new URL('../../shared/layout/browser-entry.test-fixture.ts', import.meta.url).pathname;

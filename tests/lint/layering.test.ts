@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * DESIGN.md §1: imports only flow downwards, enforced by lint. Each case lints a one-line file at a
+ * docs/architecture.md §1: imports only flow downwards, enforced by lint. Each case lints a one-line file at a
  * path in a given layer with the project's real ESLint configuration.
  */
 const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });

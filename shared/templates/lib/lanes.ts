@@ -1,7 +1,7 @@
 import type { LaneRef, TemplateBuilder } from './builder.ts';
 
 /**
- * The seven layers of DOMAIN.md, from the customer down to the back office. Every template starts
+ * The seven layers of docs/domain.md, from the customer down to the back office. Every template starts
  * from the same lanes so that blueprints made from different templates line up when compared, and
  * so the lane ids (`ln_actions` …) are the same everywhere.
  */

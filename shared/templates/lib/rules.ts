@@ -4,7 +4,7 @@ import { conditionError } from '../../journey/condition.ts';
 
 /**
  * The structural rules a template must meet to compile into a sensible executable journey
- * (DOMAIN.md "From blueprint to orchestration", DESIGN.md §7), checked directly on the data.
+ * (docs/domain.md "From blueprint to orchestration", docs/architecture.md §7), checked directly on the data.
  *
  * The journey compiler's lint (shared/journey) is the authority for users' blueprints; this is the
  * templates' own guard, so a template can never ship a defect the lint would report, whatever

@@ -6,7 +6,7 @@ export const launchBrowser = (): Promise<Browser> => chromium.launch({ executabl
 /**
  * A browser context that fails every request not addressed to the server's origin and records it
  * (with anything the page's content security policy refused):
- * the web edition must contact nothing but the sync server (DESIGN.md §3). blob: and data: URLs
+ * the web edition must contact nothing but the sync server (docs/architecture.md §3). blob: and data: URLs
  * are the page's own memory, not requests. Separate contexts also keep same-origin pages from
  * syncing through BroadcastChannel, so what one sees from another went through the server.
  */
