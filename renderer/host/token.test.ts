@@ -8,6 +8,9 @@ describe('roleFromToken', () => {
   it('reads the role from the claims', () => {
     expect(roleFromToken(token({ room: 'r1', role: 'viewer', exp: 2e9 }))).toBe('viewer');
     expect(roleFromToken(token({ room: '*', role: 'editor', exp: 2e9 }))).toBe('editor');
+    // A commenter cannot change the blueprint: the canvas is read-only for it, as for a viewer.
+    expect(roleFromToken(token({ room: 'r1', role: 'commenter', exp: 2e9 }))).toBe('viewer');
+    expect(roleFromToken(token({ room: 'r1', role: 'approver', team: 'x', exp: 2e9 }))).toBe('editor');
   });
   it('treats no token or garbage as an editor (the server decides)', () => {
     expect(roleFromToken(undefined)).toBe('editor');
@@ -17,5 +20,9 @@ describe('roleFromToken', () => {
     expect(refusalMessage(4401, '')).toMatch(/token/);
     expect(refusalMessage(1009, 'message too big')).toMatch(/larger than it accepts/);
     expect(refusalMessage(1006, '')).toBeNull();
+    expect(refusalMessage(4503, 'server full')).toMatch(/server is full/);
+    expect(refusalMessage(4507, '')).toMatch(/kept on this device/);
+    expect(refusalMessage(4529, '')).toMatch(/this network/);
+    expect(refusalMessage(4530, '')).toMatch(/new blueprints/);
   });
 });

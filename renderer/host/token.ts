@@ -34,6 +34,15 @@ export function refusalMessage(code: number, reason: string): string | null {
       return 'The server refused the link: it does not grant access to this blueprint from here.';
     case 4413:
       return 'The server refused a change: the blueprint has reached its maximum size.';
+    // The 45xx refusals are temporary: the provider keeps retrying, and this says why meanwhile.
+    case 4503:
+      return 'The server is full (too many connections). Retrying…';
+    case 4507:
+      return "The server's storage is full, so changes from here are not saved there. They are kept on this device; retrying…";
+    case 4529:
+      return 'Too many connections from this network to the server. Retrying…';
+    case 4530:
+      return 'Too many new blueprints were opened from this network in the last minute. Retrying…';
     case 1009:
       // The provider reconnects and re-sends the same change, so this stays until the change goes.
       return 'The server refused a change larger than it accepts at once, so changes from here are not reaching it. They are kept on this device: remove the large paste or image, or ask whoever runs the server to raise its message limit.';
