@@ -24,7 +24,12 @@ afterAll(() => {
 
 describe('first run on a fresh clone', () => {
   it('npm ci, then npx journeyscroll serve shows the home page and a canvas', { timeout: 600_000 }, async () => {
-    const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    };
     delete env.JOURNEYSCROLL_WEB_BUILD;
     const cloned = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', repo, clone], { encoding: 'utf8' });
     expect(cloned.status, cloned.stderr).toBe(0);
