@@ -9,6 +9,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/desktop/**', 'tests/electron/**'],
     // better-sqlite3 and the sync server use native handles and real sockets: isolate in processes.
     pool: 'forks',
+    // Servers these suites start never load the web edition: do not build it (journeyscroll serve).
+    env: { JOURNEYSCROLL_WEB_BUILD: 'off' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

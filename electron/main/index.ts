@@ -9,6 +9,7 @@ import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { isAppCommandId, type AppCommandId } from '../../shared/commands.ts';
 import { CHANNELS, ipcChannelOf, parseAppLink } from '../../shared/desktop/contract.ts';
+import { PUSH_CHANNELS } from '../../shared/desktop/channels.ts';
 import {
   createHandlers,
   createWorkshop,
@@ -115,7 +116,7 @@ async function openFromOutside(arg: string): Promise<void> {
     return;
   }
   const id = await libraryIdOf(arg);
-  if (id) window.webContents.send('journeyscroll:open', id);
+  if (id) window.webContents.send(PUSH_CHANNELS.open, id);
 }
 
 /** The IPC handler table (electron/ipc) on the library in the user-data folder. */
@@ -247,7 +248,7 @@ app.on('before-quit', (event) => {
 
 function sendCommand(command: AppCommandId): void {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-  if (window && isAppCommandId(command)) window.webContents.send('journeyscroll:command', command);
+  if (window && isAppCommandId(command)) window.webContents.send(PUSH_CHANNELS.command, command);
 }
 
 function refreshMenu(): void {
@@ -260,7 +261,7 @@ function refreshMenu(): void {
       .map((entry) => ({ id: entry.id, title: entry.title })),
     isDev: !app.isPackaged,
     run: sendCommand,
-    openRecent: (id) => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send('journeyscroll:open', id),
+    openRecent: (id) => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send(PUSH_CHANNELS.open, id),
     clearRecent: () => {
       library?.forgetOpened();
       refreshMenu();

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isAppCommandId } from '../../shared/commands.ts';
-import { ipcChannelOf, isChannel } from '../../shared/desktop/channels.ts';
+import { ipcChannelOf, isChannel, PUSH_CHANNELS } from '../../shared/desktop/channels.ts';
 import type { DesktopBridge, IpcResult } from '../../shared/desktop/contract.ts';
 
 type Unsubscribe = () => void;
@@ -32,9 +32,9 @@ const api: DesktopBridge = {
     return ipcRenderer.invoke(ipcChannelOf(channel), args) as Promise<IpcResult<unknown>>;
   },
   /** Menu commands chosen in the native menu bar. */
-  onCommand: (listener) => subscribe('journeyscroll:command', isAppCommandId, listener),
+  onCommand: (listener) => subscribe(PUSH_CHANNELS.command, isAppCommandId, listener),
   /** A library entry to open: File › Open Recent, or a .journey file opened from the desktop. */
-  onOpen: (listener) => subscribe('journeyscroll:open', isString, listener),
+  onOpen: (listener) => subscribe(PUSH_CHANNELS.open, isString, listener),
 };
 
 contextBridge.exposeInMainWorld('journeyscrollDesktop', api);

@@ -1,5 +1,5 @@
 import { buildScene, cardsToCsv, sceneToSvg } from '../../shared/export/index.ts';
-import { compileBlueprint, CompileError, exportBpmn, exportXState } from '../../shared/journey/index.ts';
+import { compileBlueprint, CompileError, exportBpmn, exportXState, exportXStateModule } from '../../shared/journey/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 
 /**
@@ -15,7 +15,20 @@ export const EXPORT_FORMATS = [
     extension: 'definition.json',
     executable: true,
   },
-  { id: 'xstate', label: 'XState machine', detail: 'XState v5 machine config (JSON)', extension: 'xstate.json', executable: true },
+  {
+    id: 'xstate',
+    label: 'XState module',
+    detail: 'An ES module that runs with only xstate installed: machine, guards, actions and a driver',
+    extension: 'xstate.mjs',
+    executable: true,
+  },
+  {
+    id: 'xstate-json',
+    label: 'XState config',
+    detail: 'The XState v5 machine config alone (JSON)',
+    extension: 'xstate.json',
+    executable: true,
+  },
   {
     id: 'bpmn',
     label: 'BPMN 2.0',
@@ -60,6 +73,8 @@ export function exportAsText(format: TextExportFormat, blueprint: Blueprint): st
     case 'definition':
       return `${JSON.stringify(definition(), null, 2)}\n`;
     case 'xstate':
+      return exportXStateModule(definition());
+    case 'xstate-json':
       return `${JSON.stringify(exportXState(definition()), null, 2)}\n`;
     case 'bpmn':
       return exportBpmn(definition());

@@ -28,3 +28,11 @@ export const isChannel = (value: unknown): value is Channel => typeof value === 
 
 /** The Electron IPC channel a desktop channel travels on. */
 export const ipcChannelOf = (channel: Channel): string => `journeyscroll:${channel}`;
+
+/**
+ * The channels the main process pushes on (main → renderer, no reply): `open` asks the window to
+ * open a blueprint by id (a `.journey` file, a link, File › Open Recent), `command` runs a menu
+ * command (shared/commands.ts). Named here so main and preload cannot drift apart.
+ */
+export const PUSH_CHANNELS = { open: 'journeyscroll:open', command: 'journeyscroll:command' } as const;
+export type PushChannel = (typeof PUSH_CHANNELS)[keyof typeof PUSH_CHANNELS];

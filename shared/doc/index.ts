@@ -1,7 +1,44 @@
 export { DOC_KEYS, SCHEMA_VERSION, MIN_APP_VERSION, type EntityMap } from './keys.ts';
 export { readBlueprint, readBlueprintReport, type ReadProblem, type ReadResult } from './read.ts';
 export { writeBlueprint, blueprintToDoc } from './write.ts';
-export * from './edits/index.ts';
+export {
+  EditError,
+  initBlueprint,
+  setMeta,
+  setStatus,
+  type MetaPatch,
+  type StatusChange,
+  addStage,
+  updateStage,
+  moveStage,
+  deleteStage,
+  type NewStage,
+  type StagePatch,
+  addLane,
+  updateLane,
+  moveLane,
+  deleteLane,
+  type NewLane,
+  type LanePatch,
+  addCard,
+  updateCard,
+  moveCard,
+  deleteCard,
+  deleteCardsWhere,
+  type NewCard,
+  type CardPatch,
+  type CardPlace,
+  addFlow,
+  updateFlow,
+  deleteFlow,
+  type NewFlow,
+  type FlowPatch,
+  addPersona,
+  updatePersona,
+  deletePersona,
+  putAnnotation,
+  deleteAnnotation,
+} from './edits/index.ts';
 export { migrateDoc, docAccess, MIGRATIONS, type Migration, type MigrationOutcome, type DocAccess } from './migrations.ts';
 export { repairDoc } from './repair.ts';
 export {

@@ -56,3 +56,4 @@ export { definitionJsonSchema, definitionJsonSchemaText } from './json-schema.ts
 export { lintBlueprint, hasErrors, LINT_RULES, type Finding, type Severity, type LintRule } from './lint.ts';
 export { exportBpmn, bpmnTracePoints, bpmnIds, BPMN_EVENT_MESSAGE, type BpmnTracePoint } from './bpmn.ts';
 export { findingsByStage } from './findings-by-stage.ts';
+export { exportXStateModule } from './xstate-module.ts';

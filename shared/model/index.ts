@@ -1,12 +1,78 @@
-export * from './vocabulary.ts';
-export * from './ids.ts';
-export * from './duration.ts';
-export * from './order.ts';
-export * from './schema.ts';
-export * from './resolve.ts';
-export * from './random.ts';
-export * from './generate.ts';
-export * from './canonical.ts';
-export * from './json-schema.ts';
-export * from './fast-validate.ts';
-export * from './stage-summary.ts';
+export {
+  BLUEPRINT_STATUSES,
+  type BlueprintStatus,
+  MACRO_STAGES,
+  type MacroStage,
+  LANE_KINDS,
+  type LaneKind,
+  CARD_KINDS,
+  type CardKind,
+  CARD_KIND_FOR_LANE,
+  CARD_STATUSES,
+  type CardStatus,
+  CHANNELS,
+  type Channel,
+  SYSTEM_CATEGORIES,
+  type SystemCategory,
+  SYSTEM_STATUSES,
+  type SystemStatus,
+  CONSENT_BASES,
+  type ConsentBasis,
+  TRIGGER_TYPES,
+  type TriggerType,
+  ACTION_TYPES,
+  type ActionType,
+  EXIT_TYPES,
+  type ExitType,
+  HISTORY_KINDS,
+  type HistoryKind,
+  EMOTION_MIN,
+  EMOTION_MAX,
+} from './vocabulary.ts';
+export { newId, ID_PREFIXES, type EntityKind, ID_PATTERN, type RandomBytes } from './ids.ts';
+export { isDuration, parseDuration, formatDuration, DURATION_PATTERN } from './duration.ts';
+export { compareByOrder, sortByOrder, orderAfterLast, firstOrders, planMove, type Ordered, type OrderPlan } from './order.ts';
+export {
+  idSchema,
+  orderSchema,
+  durationSchema,
+  personaSchema,
+  type Persona,
+  metaSchema,
+  type BlueprintMeta,
+  stageSchema,
+  type Stage,
+  laneSchema,
+  type Lane,
+  triggerSchema,
+  type Trigger,
+  actionSchema,
+  type Action,
+  exitSchema,
+  type Exit,
+  metricsSchema,
+  type Metrics,
+  cardSchema,
+  type Card,
+  flowSchema,
+  type Flow,
+  annotationSchema,
+  type Annotation,
+  historyEntrySchema,
+  type HistoryEntry,
+  BLUEPRINT_FORMAT,
+  blueprintSchema,
+  type Blueprint,
+  type BlueprintInput,
+  ENTITY_SCHEMAS,
+  type EntityCollection,
+  ENTITY_COLLECTIONS,
+  ENTITY_VALIDATORS,
+} from './schema.ts';
+export { resolveBlueprint, type ResolvedBlueprint, cellKey } from './resolve.ts';
+export { seededRandom, type Random } from './random.ts';
+export { generateBlueprint, type GenerateOptions } from './generate.ts';
+export { canonicalBlueprint } from './canonical.ts';
+export { blueprintJsonSchema, BLUEPRINT_SCHEMA_ID } from './json-schema.ts';
+export { compileValidator, type SafeParse } from './fast-validate.ts';
+export { summariseStages, type StageSummary } from './stage-summary.ts';

@@ -20,12 +20,14 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 describe('journeyscroll CLI (real process)', () => {
   it('exports every format from a template and a .journey file, and imports CSV back', { timeout: 120_000 }, () => {
     expect(cli('export', '--template', 'b2b-lead-to-renewal', '--format', 'journey', '-o', 'b2b.journey').status).toBe(0);
-    for (const format of ['definition', 'xstate', 'bpmn', 'blueprint-json', 'csv', 'svg', 'pdf']) {
+    for (const format of ['definition', 'xstate', 'xstate-json', 'bpmn', 'blueprint-json', 'csv', 'svg', 'pdf']) {
       const r = cli('export', 'b2b.journey', '--format', format, '-o', `out.${format}`);
       expect(r.status, `${format}: ${r.stderr}`).toBe(0);
       expect(statSync(join(dir, `out.${format}`)).size).toBeGreaterThan(500);
     }
     expect(JSON.parse(readFileSync(join(dir, 'out.definition'), 'utf8')).format).toBe('journeyscroll.journey-definition');
+    expect(readFileSync(join(dir, 'out.xstate'), 'utf8')).toMatch(/^import \{ assign, createActor, setup \} from 'xstate';$/m);
+    expect(JSON.parse(readFileSync(join(dir, 'out.xstate-json'), 'utf8')).id).toBe('journey');
     const imported = cli('import', 'out.csv', '-o', 'from-csv.journey');
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stderr).toContain('130 cards');

@@ -9,20 +9,20 @@ import {
   type PaperSize,
   type PrintOptions,
 } from '../../../shared/export/index.ts';
-import { compileBlueprint, exportBpmn, exportXState, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
+import { compileBlueprint, exportBpmn, exportXState, exportXStateModule, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
 import { encodeBlueprintFile, loadInput } from '../../export/load.ts';
 import { sceneToPdf } from '../../export/pdf.ts';
 import { parseReentry } from './simulate.ts';
 
-const FORMATS = ['definition', 'xstate', 'bpmn', 'blueprint-json', 'journey', 'csv', 'svg', 'pdf'] as const;
+const FORMATS = ['definition', 'xstate', 'xstate-json', 'bpmn', 'blueprint-json', 'journey', 'csv', 'svg', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
-const FROM_DEFINITION = new Set<Format>(['definition', 'xstate', 'bpmn']);
+const FROM_DEFINITION = new Set<Format>(['definition', 'xstate', 'xstate-json', 'bpmn']);
 
 const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Export a blueprint: definition, xstate, bpmn, blueprint-json, journey, csv, svg or pdf',
+  summary: 'Export a blueprint: definition, xstate, xstate-json, bpmn, blueprint-json, journey, csv, svg or pdf',
   help: `Usage: journeyscroll export FILE --format FORMAT [-o OUT] [--reentry never|always|after:DURATION]
        journeyscroll export --template NAME --format FORMAT [-o OUT]
        journeyscroll export FILE --format pdf -o OUT [--paper banner|a4|a3] [--scale S] [--overlap PT]
@@ -30,7 +30,9 @@ const exportCommand: CliCommand = {
 FILE is a .journey file or a blueprint JSON (for definition, xstate and bpmn also a journey
 definition JSON). FORMAT:
   definition      Journey Definition v1 JSON (docs/journey-definition.md)
-  xstate          XState v5 machine config (JSON)
+  xstate          a self-contained ES module (.mjs) that runs with only xstate installed:
+                  the machine, its guards and actions, and a driver (startJourney, runScript)
+  xstate-json     the XState v5 machine config alone (JSON; behaviour by name)
   bpmn            BPMN 2.0 XML (runs in bpmn-engine)
   blueprint-json  the blueprint interchange JSON
   journey         a .journey file
@@ -84,6 +86,9 @@ reported on standard error; the export is still written.`,
         out = `${JSON.stringify(definition(), null, 2)}\n`;
         break;
       case 'xstate':
+        out = exportXStateModule(definition());
+        break;
+      case 'xstate-json':
         out = `${JSON.stringify(exportXState(definition()), null, 2)}\n`;
         break;
       case 'bpmn':

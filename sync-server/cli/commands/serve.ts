@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { normalizeOrigin } from '../../auth/origin.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { ensureWebEdition, WEB_EDITION_DIR } from '../web-edition.ts';
 import {
   DEFAULT_HOST,
   DEFAULT_LIMITS,
@@ -24,7 +25,8 @@ Options (each also from the environment variable shown):
                               default ./journeyscroll-data)
   --open                      without JOURNEYSCROLL_SECRET, accept non-loopback clients too
                               (a LAN workshop); ignored when a secret is set
-  --static DIR                serve the built web edition from DIR at /
+  --static DIR                serve a custom build of the web edition from DIR at / (default:
+                              this checkout's out/web, built first when missing or stale)
   --allow-origin ORIGIN       without a secret, also accept browser sockets from this origin
                               (repeatable; JOURNEYSCROLL_ALLOWED_ORIGINS, comma-separated).
                               Always accepted: the server's own origin and the desktop app's
@@ -166,8 +168,16 @@ const serve: CliCommand = {
   summary: 'Run the sync server (y-websocket protocol, SQLite store)',
   help,
   async run(args, io) {
-    const options = serveOptions(args, io.env, io.cwd);
+    let options = serveOptions(args, io.env, io.cwd);
     const logger = options.logger!;
+    // No --static: serve this checkout's web edition, building it first on a fresh clone or after a
+    // pull. JOURNEYSCROLL_WEB_BUILD=off skips the build (the unit and sync suites, which start
+    // servers by the dozen with a 15 s start-up limit and never load the page).
+    if (!options.staticDir) {
+      if (io.env.JOURNEYSCROLL_WEB_BUILD !== 'off' && ensureWebEdition((line) => io.stderr(line)) !== 0)
+        throw new UsageError('could not build the web edition (npm run build:web)');
+      if (existsSync(join(WEB_EDITION_DIR, 'index.html'))) options = { ...options, staticDir: WEB_EDITION_DIR };
+    }
     // Handlers first: a signal that arrives while starting (the "listening" line is already out)
     // must still mean a clean stop, not Node's default of dying on the spot.
     let signalled: string | null = null;
