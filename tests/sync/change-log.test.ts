@@ -4,21 +4,18 @@
  * `journeyscroll serve` process, then read back from its SQLite store after it stopped, and kept
  * through compaction.
  */
-import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, addLane, addStage, initBlueprint, updateCard, updateStage } from '../../shared/doc/index.ts';
 import { openStore } from '../../sync-server/store/index.ts';
-import { cleanUp, connect, startServerProcess, tempDir, waitFor } from './harness.ts';
+import { cleanUp, connect, handMadeToken, startServerProcess, tempDir, waitFor } from './harness.ts';
 
 afterEach(cleanUp);
 
 const SECRET = 'change-log-secret-0123456789';
 const ROOM = 'logged';
 function mintToken(claims: { role: string; team?: string; name?: string }): string {
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ room: ROOM, exp: Math.floor(Date.now() / 1000) + 3600, ...claims })}`;
-  return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+  return handMadeToken(SECRET, { room: ROOM, ...claims });
 }
 
 describe('the change log', () => {

@@ -6,7 +6,6 @@
  * it, a restarted server never stored it), every write it may make goes through, and an update
  * mixing both is refused whole. After a refusal the person's next allowed edit still arrives.
  */
-import { createHmac } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,15 +21,24 @@ import {
   updateCard,
   updateStage,
 } from '../../shared/doc/index.ts';
-import { cleanUp, connect, rawSocket, sleep, startServerProcess, tempDir, waitFor, type Client, type ServerProcess } from './harness.ts';
+import {
+  cleanUp,
+  connect,
+  handMadeToken,
+  rawSocket,
+  sleep,
+  startServerProcess,
+  tempDir,
+  waitFor,
+  type Client,
+  type ServerProcess,
+} from './harness.ts';
 
 const SECRET = 'roles-suite-secret-0123456789';
 const ROOM = 'governed';
 
 function mintToken(claims: { role: string; team?: string; name?: string }): string {
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ room: ROOM, exp: Math.floor(Date.now() / 1000) + 3600, ...claims })}`;
-  return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+  return handMadeToken(SECRET, { room: ROOM, ...claims });
 }
 
 const frame = (write: (e: encoding.Encoder) => void) => {
