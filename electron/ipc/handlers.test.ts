@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -6,6 +6,7 @@ import { encodeJourneyFile, readBlueprint, writeBlueprint } from '../../shared/d
 import { CHANNELS, type BlueprintEntry, type Channel, type IpcResult, type Settings } from '../../shared/desktop/contract.ts';
 import { getTemplate } from '../../shared/templates/index.ts';
 import { openStore } from '../../sync-server/store/index.ts';
+import { importJourneyFile } from './handlers.ts';
 import { openLibrary } from './library.ts';
 import { createRig, SENDER, TEST_ORIGIN, type Rig } from './test-support.ts';
 
@@ -353,6 +354,54 @@ describe('files', () => {
     });
     expect(JSON.stringify(await r.call('library.list'))).toBe(before);
     expect(r.library.store.listRooms()).toHaveLength(rooms);
+  });
+
+  it('checks the size before reading: a 3 GiB file is refused by its size, not by a failed read', async () => {
+    const r = rig();
+    const huge = join(r.dir, 'huge.journey');
+    // Sparse: 3 GiB on paper, no disk used. Reading it whole would fail (Node reads at most 2 GiB
+    // into one buffer) with another error; the size check answers before any read.
+    writeFileSync(huge, '');
+    truncateSync(huge, 3 * 2 ** 30);
+    r.answer(huge);
+    expect(await r.handlers.invoke('file.open', SENDER, {})).toEqual({
+      ok: false,
+      error: { code: 'bad-file', message: 'This file is 3072 MB; a .journey file is at most 256 MB.' },
+    });
+    // Files opened from outside the app (double-click, a drop on the icon) go the same way.
+    await expect(importJourneyFile(r.library, huge)).rejects.toThrow('This file is 3072 MB; a .journey file is at most 256 MB.');
+    mkdirSync(join(r.dir, 'folder.journey'));
+    await expect(importJourneyFile(r.library, join(r.dir, 'folder.journey'))).rejects.toThrow(/not a file/);
+    expect(r.library.list()).toEqual([]);
+    expect(r.library.store.listRooms().filter((room) => !room.name.startsWith('_'))).toEqual([]);
+  });
+
+  it('Save As asks before replacing a file when it appended .journey to the name, and keeps the file when told no', async () => {
+    const r = rig();
+    const { id } = await r.call<BlueprintEntry>('library.create', { template: 'blank' });
+    const existing = join(r.dir, 'plan.journey');
+    writeFileSync(existing, 'precious');
+    // The person typed "plan"; the dialog confirmed "plan" (which does not exist), the app writes plan.journey.
+    r.answer(join(r.dir, 'plan'));
+    r.confirm(false);
+    expect(await r.call('file.saveAs', { id })).toEqual({ cancelled: true });
+    expect(r.overwriteQuestions).toEqual([existing]);
+    expect(readFileSync(existing, 'utf8')).toBe('precious');
+
+    r.answer(join(r.dir, 'plan'));
+    r.confirm(true);
+    expect(await r.call('file.saveAs', { id })).toEqual({ cancelled: false, path: existing });
+    expect(r.overwriteQuestions).toEqual([existing, existing]);
+    expect(readFileSync(existing, 'utf8')).toMatch(/^\{/);
+
+    // A path the dialog itself confirmed (it has the extension) is not asked about twice,
+    // and a new name is not asked about at all.
+    r.answer(existing);
+    await r.call('file.saveAs', { id });
+    r.answer(join(r.dir, 'fresh'));
+    expect(await r.call('file.saveAs', { id })).toEqual({ cancelled: false, path: join(r.dir, 'fresh.journey') });
+    expect(r.overwriteQuestions).toHaveLength(2);
+    expect(statSync(join(r.dir, 'fresh.journey')).size).toBeGreaterThan(0);
   });
 
   it('saves bytes where the dialog says, and does nothing when it is cancelled', async () => {

@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { decodeJourneyFile, encodeJourneyFile, JourneyFileError, writeBlueprint } from '../../shared/doc/index.ts';
+import { MAX_JOURNEY_FILE_BYTES } from '../../shared/doc/journey-file.ts';
 import { CHANNEL_ARGS, isChannel, type Channel, type ChannelResults, type IpcResult } from '../../shared/desktop/contract.ts';
 import { getTemplate } from '../../shared/templates/index.ts';
 import { IpcError, toFailure } from './errors.ts';
@@ -16,8 +17,16 @@ import type { Workshop } from './workshop.ts';
  */
 export interface Dialogs {
   openJourney(): Promise<string | null>;
-  /** `defaultName` is a bare file name; the extension says what kind of file it is. */
+  /**
+   * `defaultName` is a bare file name; the extension says what kind of file it is. The OS dialog
+   * itself asks before the path it returns is overwritten.
+   */
   saveFile(defaultName: string): Promise<string | null>;
+  /**
+   * Whether to replace `path`, which exists: asked when the path written is not the one the save
+   * dialog confirmed (Save As appended `.journey` to the name the person typed).
+   */
+  confirmOverwrite(path: string): Promise<boolean>;
 }
 
 export interface HandlerContext {
@@ -46,8 +55,18 @@ export interface Handlers {
   readonly table: HandlerTable;
 }
 
-/** Reads a .journey file into a new library entry; a bad file leaves the library untouched. */
+/**
+ * Reads a .journey file into a new library entry; a bad file leaves the library untouched. The size
+ * is checked before anything is read, so a huge file (or a device) is refused without loading it.
+ */
 export async function importJourneyFile(library: Library, path: string): Promise<ChannelResults['library.create']> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new IpcError('bad-file', 'This is not a file: only a .journey file can be opened.');
+  if (info.size > MAX_JOURNEY_FILE_BYTES)
+    throw new IpcError(
+      'bad-file',
+      `This file is ${Math.round(info.size / 2 ** 20)} MB; a .journey file is at most ${MAX_JOURNEY_FILE_BYTES / 2 ** 20} MB.`,
+    );
   const bytes = await readFile(path);
   let doc;
   try {
@@ -68,6 +87,11 @@ function applyState(target: Y.Doc, source: Y.Doc) {
   Y.applyUpdate(target, Y.encodeStateAsUpdate(source));
 }
 
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 const withExtension = (name: string, extension: string) => (name.toLowerCase().endsWith(extension) ? name : `${name}${extension}`);
 const fileNameOf = (title: string) => `${(title.trim() || 'Untitled journey').replace(/[^\w .-]+/g, '-').slice(0, 120)}.journey`;
 
@@ -109,6 +133,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         const path = await dialogs.saveFile(fileNameOf(title));
         if (!path) return { cancelled: true };
         const target = withExtension(path, '.journey');
+        // The dialog asked about `path`; a different name that exists is asked about here.
+        if (target !== path && (await exists(target)) && !(await dialogs.confirmOverwrite(target))) return { cancelled: true };
         await writeFile(target, encodeJourneyFile(doc));
         return { cancelled: false, path: target };
       } finally {

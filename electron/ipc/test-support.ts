@@ -20,6 +20,10 @@ export interface Rig {
   readonly workshop: Workshop;
   readonly handlers: Handlers;
   answer(path: string | null): void;
+  /** Queues the answer to the next "replace this file?" question. */
+  confirm(replace: boolean): void;
+  /** Every path the handlers asked about replacing, in order. */
+  readonly overwriteQuestions: string[];
   call<T = unknown>(channel: string, args?: unknown, sender?: unknown): Promise<T>;
   close(): Promise<void>;
 }
@@ -34,7 +38,14 @@ export function createRig(options: LibraryOptions & { webDir?: string | null } =
     if (answers.length === 0) throw new Error('the test gave no dialog answer');
     return answers.shift()!;
   };
-  const dialogs: Dialogs = { openJourney: next, saveFile: next };
+  const confirmations: boolean[] = [];
+  const overwriteQuestions: string[] = [];
+  const confirmOverwrite = async (path: string) => {
+    overwriteQuestions.push(path);
+    if (confirmations.length === 0) throw new Error(`the test gave no answer to "replace ${path}?"`);
+    return confirmations.shift()!;
+  };
+  const dialogs: Dialogs = { openJourney: next, saveFile: next, confirmOverwrite };
   const handlers = createHandlers({ library, workshop, dialogs, allowedOrigins: [TEST_ORIGIN] });
   return {
     dir,
@@ -43,6 +54,8 @@ export function createRig(options: LibraryOptions & { webDir?: string | null } =
     workshop,
     handlers,
     answer: (path) => answers.push(path),
+    confirm: (replace) => confirmations.push(replace),
+    overwriteQuestions,
     async call<T>(channel: string, args?: unknown, sender: unknown = SENDER) {
       const result = await handlers.invoke(channel, sender, args);
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });

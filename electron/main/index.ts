@@ -8,37 +8,37 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { isAppCommandId, type AppCommandId } from '../../shared/commands.ts';
-import { CHANNELS, ipcChannelOf, parseAppLink } from '../../shared/desktop/contract.ts';
+import { CHANNELS, ipcChannelOf } from '../../shared/desktop/contract.ts';
 import { PUSH_CHANNELS } from '../../shared/desktop/channels.ts';
 import {
   createHandlers,
   createWorkshop,
   importJourneyFile,
   lanAddressesOf,
+  openAppLink,
   openLibrary,
   type Dialogs,
+  type LinkQuestion,
   type Handlers,
   type Library,
   type Workshop,
 } from '../ipc/index.ts';
 import { resolveAppRequest } from './app-protocol.ts';
+import { isOpenable, launchConfig, LINK_SCHEME } from './launch-config.ts';
 import { buildMenuTemplate } from './menu.ts';
-import {
-  APP_ORIGIN,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  isAllowedNavigation,
-  isAllowedPermission,
-  isVettedExternalUrl,
-} from './security.ts';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedPermission, isVettedExternalUrl } from './security.ts';
 import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from './window-state.ts';
 
 const here = import.meta.dirname;
 const rendererRoot = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
-/** Set by electron-vite in development: the renderer comes from its dev server. */
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const LINK_SCHEME = 'journeyscroll';
+/**
+ * The dev server (`npm start` = electron-vite dev) and another user-data folder in development
+ * runs; neither when packaged (launch-config.ts).
+ */
+const launch = launchConfig({ isPackaged: app.isPackaged, env: process.env, argv: process.argv });
+for (const line of launch.ignored) console.warn(line);
+const devServerOrigin = launch.devServerOrigin;
 /** The web edition workshop participants load (out/web; packaged as the `web` resource). */
 const webEditionDir = app.isPackaged ? join(process.resourcesPath, 'web') : join(here, '../web');
 
@@ -47,8 +47,8 @@ let workshop: Workshop | null = null;
 /** Links and files given before the window could take them (a cold start from a link or a file). */
 const pendingOpen: string[] = [];
 
-// A separate user-data folder on request (tests, a portable copy): before anything reads it.
-if (process.env.JOURNEYSCROLL_USER_DATA) app.setPath('userData', process.env.JOURNEYSCROLL_USER_DATA);
+// A separate user-data folder in a development run (tests, a throwaway library): before anything reads it.
+if (launch.userDataDir) app.setPath('userData', launch.userDataDir);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -73,12 +73,8 @@ if (!app.requestSingleInstanceLock()) {
     void openFromOutside(path);
   });
   // Windows and Linux: a link or a .journey file is an argument of the first launch.
-  pendingOpen.push(...process.argv.slice(app.isPackaged ? 1 : 2).filter(isOpenable));
+  pendingOpen.push(...launch.openArgs);
   void app.whenReady().then(start);
-}
-
-function isOpenable(arg: string): boolean {
-  return arg.startsWith(`${LINK_SCHEME}://`) || arg.toLowerCase().endsWith('.journey');
 }
 
 /**
@@ -90,9 +86,10 @@ async function libraryIdOf(arg: string): Promise<string | null> {
   try {
     let id: string;
     if (arg.startsWith(`${LINK_SCHEME}://`)) {
-      const share = parseAppLink(arg);
-      if (!share) throw new Error(`This is not a JourneyScroll link: ${arg.slice(0, 200)}`);
-      id = library.join(share).id;
+      // A link may come from anyone: a new server, or a lower role, is asked about first (app-link.ts).
+      const { entry } = await openAppLink(library, arg, askAboutLink);
+      if (!entry) return null;
+      id = entry.id;
     } else {
       id = (await importJourneyFile(library, arg)).id;
     }
@@ -105,6 +102,23 @@ async function libraryIdOf(arg: string): Promise<string | null> {
     );
     return null;
   }
+}
+
+/** The question a link raises, as a native message box on the window (none yet on a cold start). */
+async function askAboutLink(question: LinkQuestion): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    title: 'JourneyScroll',
+    message: question.message,
+    detail: question.detail,
+    buttons: [question.confirm, question.cancel],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return result.response === 0;
 }
 
 /** A link or file given while the app runs: the window opens that blueprint. */
@@ -141,17 +155,37 @@ function startHandlers(): Handlers {
       const extension = /\.([A-Za-z0-9]{1,8})$/.exec(defaultName)?.[1];
       const filters =
         extension === 'journey' ? [journeyFilter] : extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [];
-      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters };
+      // Linux's GTK dialog asks before replacing only when told to; macOS and Windows always ask.
+      const options = {
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters,
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const window = owner();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async confirmOverwrite(path) {
+      const options = {
+        type: 'warning' as const,
+        title: 'JourneyScroll',
+        message: `“${basename(path)}” already exists. Replace it?`,
+        detail: `${path}\n\nReplacing it overwrites what is in it now.`,
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      const window = owner();
+      const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return result.response === 0;
     },
   };
   return createHandlers({
     library,
     workshop,
     dialogs,
-    allowedOrigins: [APP_ORIGIN, ...(devServerUrl ? [devServerUrl] : [])],
+    allowedOrigins: launch.allowedOrigins,
     onLibraryChange: () => refreshMenu(),
     onInternalError: (channel, error) => console.error(`IPC ${channel} failed`, error),
   });
@@ -206,10 +240,10 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url) && !(devServerUrl && url.startsWith(devServerUrl))) event.preventDefault();
+      if (!isAllowedNavigation(url) && !(devServerOrigin && url.startsWith(`${devServerOrigin}/`))) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAllowedNavigation(url) && !(devServerUrl && url.startsWith(devServerUrl))) event.preventDefault();
+      if (!isAllowedNavigation(url) && !(devServerOrigin && url.startsWith(`${devServerOrigin}/`))) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
       if (isVettedExternalUrl(url)) void shell.openExternal(url);
@@ -310,7 +344,7 @@ async function openWindow(blueprintId: string | null = null): Promise<BrowserWin
   window.once('ready-to-show', () => window.show());
   window.on('close', () => void saveWindowState(window));
   const hash = blueprintId ? `#/b/${encodeURIComponent(blueprintId)}` : '';
-  await window.loadURL(`${devServerUrl ?? `${APP_ORIGIN}/`}${hash}`);
+  await window.loadURL(`${launch.rendererUrl}${hash}`);
   return window;
 }
 

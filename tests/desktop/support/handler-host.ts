@@ -29,7 +29,14 @@ const answer = async () => {
   if (answers.length === 0) throw new Error('no dialog answer queued by the test');
   return answers.shift()!;
 };
-const handlers = createHandlers({ library, workshop, dialogs: { openJourney: answer, saveFile: answer }, allowedOrigins: [origin] });
+// Overwrite questions: answered like the path dialogs, from the test's queue ("replace" or null).
+const confirmOverwrite = async () => (await answer()) === 'replace';
+const handlers = createHandlers({
+  library,
+  workshop,
+  dialogs: { openJourney: answer, saveFile: answer, confirmOverwrite },
+  allowedOrigins: [origin],
+});
 
 const write = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
 createInterface({ input: process.stdin }).on('line', (line) => {
