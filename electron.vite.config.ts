@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'electron-vite';
-import { rendererConfig } from './build/vite-renderer.ts';
+import { isTestBuild, rendererConfig } from './build/vite-renderer.ts';
 
 /**
  * The desktop app's build (`npm run build` → out/main, out/preload, out/renderer):
@@ -8,7 +8,14 @@ import { rendererConfig } from './build/vite-renderer.ts';
  *   except better-sqlite3 — a native module, loaded from node_modules (unpacked from the asar);
  * - preload: one CommonJS file, index.cjs, since a sandboxed preload cannot load ES modules or
  *   other files;
- * - renderer: renderer/desktop with the same Vite settings as the web edition.
+ * - renderer: renderer/desktop with the same Vite settings as the web edition; the desktop suites'
+ *   test build (JOURNEYSCROLL_TEST_HOOK=1, with the test hook) goes to out/renderer-test.
+ *
+ * `npm start` is `electron-vite dev`: main and preload built in development mode, the renderer
+ * from Vite's dev server over plain http (tldraw's development mode; docs/license.md). Hot module
+ * replacement is off: React's fast refresh needs an inline script, which the app's
+ * content security policy (the same in development) refuses — after a renderer change, View ›
+ * Reload (Ctrl/⌘+R).
  */
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -39,8 +46,9 @@ export default defineConfig({
     root: path('./renderer/desktop'),
     base: '/',
     publicDir: false,
+    server: { hmr: false },
     build: {
-      outDir: path('./out/renderer'),
+      outDir: path(isTestBuild() ? './out/renderer-test' : './out/renderer'),
       emptyOutDir: true,
       rollupOptions: { input: { index: path('./renderer/desktop/index.html') } },
     },

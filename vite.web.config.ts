@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
-import { precacheManifest, rendererConfig } from './build/vite-renderer.ts';
+import { isTestBuild, precacheManifest, rendererConfig } from './build/vite-renderer.ts';
 
 /**
  * The web edition: `npm run build:web` → out/web/, which `journeyscroll serve` serves at `/`.
- * Two entries: the app (index.html) and the service worker, emitted as /sw.js.
+ * Two entries: the app (index.html) and the service worker, emitted as /sw.js. The browser suites'
+ * test build (JOURNEYSCROLL_TEST_HOOK=1, with the test hook) goes to out/web-test/ instead.
  */
 const root = fileURLToPath(new URL('./renderer/web/', import.meta.url));
-const outDir = fileURLToPath(new URL('./out/web/', import.meta.url));
+const outDir = fileURLToPath(new URL(isTestBuild() ? './out/web-test/' : './out/web/', import.meta.url));
 
 export default defineConfig(
   mergeConfig(rendererConfig(), {

@@ -5,15 +5,26 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 
 /**
- * The renderer's Vite settings, shared by the web edition (vite.web.config.ts) and, later,
- * electron-vite's renderer build (the Desktop issue): React, tldraw's bundled assets, and the
- * tldraw license key taken from the build environment (TLDRAW_LICENSE_KEY).
+ * A test build: `JOURNEYSCROLL_TEST_HOOK=1` compiles in the test hook (renderer/app/test-hook.ts,
+ * `window.journeyscroll`, which the browser, desktop and bench suites drive) and writes to its own
+ * folder (out/web-test, out/renderer-test), so a test build is never what `journeyscroll serve`
+ * serves or what gets packaged. Every other build leaves the hook out entirely.
+ */
+export function isTestBuild(env: Record<string, string | undefined> = process.env): boolean {
+  return env.JOURNEYSCROLL_TEST_HOOK === '1';
+}
+
+/**
+ * The renderer's Vite settings, shared by the web edition (vite.web.config.ts) and electron-vite's
+ * renderer build (electron.vite.config.ts): React, tldraw's bundled assets, the tldraw license key
+ * taken from the build environment (TLDRAW_LICENSE_KEY), and whether the test hook is compiled in.
  */
 export function rendererConfig(env: Record<string, string | undefined> = process.env): UserConfig {
   return {
     plugins: [react()],
     define: {
       __TLDRAW_LICENSE_KEY__: JSON.stringify(env.TLDRAW_LICENSE_KEY ?? ''),
+      __JOURNEYSCROLL_TEST_HOOK__: JSON.stringify(isTestBuild(env)),
     },
     // Vite's dev server must not pre-bundle @tldraw/assets: its asset imports would break.
     optimizeDeps: { exclude: ['@tldraw/assets'] },

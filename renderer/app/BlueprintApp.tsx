@@ -30,6 +30,8 @@ import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
+/** True only in test builds (build/vite-renderer.ts): elsewhere the hook is compiled out. */
+declare const __JOURNEYSCROLL_TEST_HOOK__: boolean | undefined;
 const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
 
 export interface BlueprintAppProps {
@@ -98,7 +100,7 @@ function SessionView({
     (ed: Editor, b: CanvasBridge) => {
       setEditor(ed);
       setBridge(b);
-      exposeForTests(session, ed, b, undo);
+      if (typeof __JOURNEYSCROLL_TEST_HOOK__ !== 'undefined' && __JOURNEYSCROLL_TEST_HOOK__) exposeForTests(session, ed, b, undo);
     },
     [session, undo],
   );

@@ -6,7 +6,9 @@ import type { BlueprintSession } from '../host/host.ts';
 
 /**
  * The live objects of this page on `window.journeyscroll`, for the browser, desktop and bench
- * suites (which drive the built app) and for debugging. Nothing in the app reads it.
+ * suites (which drive the built app). Nothing in the app reads it, and only test builds
+ * (JOURNEYSCROLL_TEST_HOOK=1: out/web-test, out/renderer-test) call it — the web edition that
+ * `journeyscroll serve` serves and the packaged app leave it out.
  */
 export function exposeForTests(session: BlueprintSession, editor: Editor, bridge: CanvasBridge, undo: Y.UndoManager): void {
   (window as unknown as { journeyscroll?: unknown }).journeyscroll = {

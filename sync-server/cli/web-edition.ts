@@ -12,6 +12,13 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_EDITION_DIR = join(REPO_ROOT, 'out/web');
 
+/**
+ * `production` is the web edition served to people (out/web); `test` the browser suites' build with
+ * the test hook compiled in (out/web-test, JOURNEYSCROLL_TEST_HOOK=1; build/vite-renderer.ts).
+ */
+export type WebEditionKind = 'production' | 'test';
+const OUT_DIR: Record<WebEditionKind, string> = { production: 'out/web', test: 'out/web-test' };
+
 function newest(dir: string): number {
   let latest = 0;
   for (const name of readdirSync(dir)) {
@@ -23,9 +30,9 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Why out/web must be (re)built, or null when it is up to date. */
-export function webEditionStale(root = REPO_ROOT): 'missing' | 'stale' | null {
-  const built = join(root, 'out/web/index.html');
+/** Why out/web (or out/web-test) must be (re)built, or null when it is up to date. */
+export function webEditionStale(root = REPO_ROOT, kind: WebEditionKind = 'production'): 'missing' | 'stale' | null {
+  const built = join(root, OUT_DIR[kind], 'index.html');
   if (!existsSync(built)) return 'missing';
   const sources = Math.max(
     newest(join(root, 'renderer')),
@@ -37,14 +44,16 @@ export function webEditionStale(root = REPO_ROOT): 'missing' | 'stale' | null {
 }
 
 /** Builds out/web when needed, saying so on `progress`; returns the build's exit status (0 when nothing was needed). */
-export function ensureWebEdition(progress: (line: string) => void, root = REPO_ROOT): number {
-  const why = webEditionStale(root);
+export function ensureWebEdition(progress: (line: string) => void, root = REPO_ROOT, kind: WebEditionKind = 'production'): number {
+  const why = webEditionStale(root, kind);
   if (!why) return 0;
-  progress(`building the web edition (out/web is ${why}); this takes a minute the first time…\n`);
+  const what = kind === 'test' ? 'the test build of the web edition' : 'the web edition';
+  progress(`building ${what} (${OUT_DIR[kind]} is ${why}); this takes a minute the first time…\n`);
   const started = Date.now();
-  const status = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }).status ?? 1;
-  progress(
-    status === 0 ? `built the web edition in ${((Date.now() - started) / 1000).toFixed(1)} s\n` : 'building the web edition failed\n',
-  );
+  // The variable is set either way, so a JOURNEYSCROLL_TEST_HOOK left in the shell cannot put the
+  // test hook into the production edition.
+  const env = { ...process.env, JOURNEYSCROLL_TEST_HOOK: kind === 'test' ? '1' : '0' };
+  const status = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] }).status ?? 1;
+  progress(status === 0 ? `built ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s\n` : `building ${what} failed\n`);
   return status;
 }

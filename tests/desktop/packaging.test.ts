@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'journeyscroll-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** renderer/app/test-hook.ts's assignment, minified or not: `window.journeyscroll = {…}`. */
+const TEST_HOOK = /\.journeyscroll\s*=\s*\{/;
 
 /** What electron-builder copies from an Electron zip: the executable, resources/, licences, version. */
 function standInElectronDist(): string {
@@ -90,6 +93,19 @@ describe('packaging', () => {
     // The native module sits outside the archive, where the OS can load it.
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node'))).toBe(true);
     expect(existsSync(join(resources, 'web/index.html')), 'the web edition for workshop guests').toBe(true);
+    // The packaged app and its web edition are production builds: the test hook (window.journeyscroll,
+    // compiled in only with JOURNEYSCROLL_TEST_HOOK=1) is in neither, and no test build is packed.
+    expect([...files].filter((f) => f.startsWith('/out/') && !/^\/out\/(main|preload|renderer)(\/|$)/.test(f))).toEqual([]);
+    const rendererJs = [...files].filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js'));
+    const packedJs = rendererJs.map((f) => extractFile(asar, f.slice(1)).toString());
+    const webJs = readdirSync(join(resources, 'web/assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(resources, 'web/assets', f), 'utf8'));
+    expect(packedJs.length + webJs.length).toBeGreaterThan(1);
+    for (const js of [...packedJs, ...webJs]) expect(TEST_HOOK.test(js)).toBe(false);
+    // …while the test build the suites load has it, so the pattern does find the hook.
+    const testJs = readdirSync(join(repo, 'out/renderer-test/assets')).filter((f) => f.endsWith('.js'));
+    expect(testJs.some((f) => TEST_HOOK.test(readFileSync(join(repo, 'out/renderer-test/assets', f), 'utf8')))).toBe(true);
     expect(seconds).toBeLessThan(90);
   });
 });

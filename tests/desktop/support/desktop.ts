@@ -11,11 +11,12 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security.ts';
 import { fromWire, toWire } from './wire.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-export const RENDERER_DIR = join(repo, 'out/renderer');
-export const WEB_DIR = join(repo, 'out/web');
+/** The test builds (with the test hook): tests/desktop/run.ts builds them beside the production ones. */
+export const RENDERER_DIR = join(repo, 'out/renderer-test');
+export const WEB_DIR = join(repo, 'out/web-test');
 /**
  * Where the tests serve the desktop renderer (Playwright answers every request to it from
- * out/renderer; nothing listens on the port). app://journeyscroll cannot be routed by Playwright;
+ * out/renderer-test; nothing listens on the port). app://journeyscroll cannot be routed by Playwright;
  * the handler table is told to accept this origin (its `allowedOrigins`), exactly as the main
  * process tells it to accept app://journeyscroll — no bypass in the table itself. A loopback
  * address, not `*.localhost`: tldraw counts `*.localhost` as production and, with no license key,
@@ -199,7 +200,7 @@ function bridgeScript() {
  */
 export async function desktopContext(browser: Browser, handler: HandlerProcess): Promise<BrowserContext> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
-    throw new Error('out/renderer is missing: run `npm run build` (tests/desktop/run.ts does)');
+    throw new Error('out/renderer-test is missing: run `npm run test:desktop` (tests/desktop/run.ts builds it)');
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
   // What the app's permission handler grants its own origin (electron/main/security.ts): Local
   // Network Access, without which Chromium refuses the workshop server on 127.0.0.1 and the LAN.

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-export const WEB_DIR = join(repo, 'out/web');
+/** The test build of the web edition (with the test hook; tests/support/web-build.ts builds it). */
+export const WEB_DIR = join(repo, 'out/web-test');
 
 /**
- * A real `journeyscroll serve` process serving the built web edition (out/web) and syncing rooms
+ * A real `journeyscroll serve` process serving the built web edition (its test build, out/web-test) and syncing rooms
  * in a temporary data folder. `stop()` and `start()` again keep the port and the data, so a test
  * can take the server down and bring the same one back.
  */
