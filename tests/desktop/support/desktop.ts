@@ -43,11 +43,21 @@ export class HandlerProcess {
   private nextId = 1;
   private pending = new Map<number, Pending & { channel: string; args: unknown }>();
 
+  /** `origin`: the page origin the handler table accepts (the dev server's for a development run). */
+  readonly origin: string;
+  constructor(origin: string = ORIGIN) {
+    this.origin = origin;
+  }
+
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(repo, 'tests/desktop/support/handler-host.ts'), this.file, this.dir, WEB_DIR, ORIGIN], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repo, 'tests/desktop/support/handler-host.ts'), this.file, this.dir, WEB_DIR, this.origin],
+      {
+        cwd: repo,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -222,7 +232,27 @@ export async function desktopContext(browser: Browser, handler: HandlerProcess):
   return context;
 }
 
-export async function openApp(context: BrowserContext, hash = '#/'): Promise<Page> {
+/**
+ * A browser context for a development run (`npm start`): the renderer comes from the Vite dev
+ * server at `origin` over plain http, every response carrying the app's CSP as the main process
+ * adds it to everything its session receives (electron/main/index.ts), and the bridge calls
+ * `handler`, whose table accepts `origin` as the main process's does (launch-config.ts).
+ */
+export async function devServerContext(browser: Browser, handler: HandlerProcess, origin: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  await context.grantPermissions(['local-network-access'], { origin });
+  await context.route(`${origin}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  });
+  await context.exposeBinding('__journeyscrollInvoke', async (source, channel: string, args: unknown) =>
+    toWire(await handler.call(channel, source.frame.url(), args)),
+  );
+  await context.addInitScript(bridgeScript);
+  return context;
+}
+
+export async function openApp(context: BrowserContext, hash = '#/', origin = ORIGIN): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   page.on('console', (message) => {
@@ -230,7 +260,7 @@ export async function openApp(context: BrowserContext, hash = '#/'): Promise<Pag
       console.error(`[console ${message.type()}] ${message.text().slice(0, 500)}`);
   });
   page.on('requestfailed', (request) => console.error(`[request failed] ${request.url()} ${request.failure()?.errorText}`));
-  await page.goto(`${ORIGIN}/${hash}`);
+  await page.goto(`${origin}/${hash}`);
   return page;
 }
 
