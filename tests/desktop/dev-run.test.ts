@@ -85,10 +85,7 @@ describe('npm start: a development run', () => {
     // Vite's development build: the modules come from the dev server, not a bundle.
     expect(await page.evaluate(() => [...document.scripts].some((s) => s.src.includes('/@vite/client')))).toBe(true);
 
-    await page
-      .getByRole('button', { name: /^Create a blueprint from / })
-      .first()
-      .click({ timeout: 90_000 });
+    await page.getByRole('button', { name: 'Create a blueprint from B2B lead to renewal' }).click({ timeout: 90_000 });
     await page.locator('.tl-canvas').waitFor({ timeout: 60_000 });
     await page.locator('.js-card').first().waitFor({ timeout: 30_000 });
     // tldraw in development mode without a key: the canvas, with its watermark…
