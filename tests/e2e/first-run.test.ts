@@ -65,6 +65,8 @@ describe('first run on a fresh clone', () => {
       await page.goto(`http://127.0.0.1:${port}/b/first-run`);
       await page.waitForSelector('.tl-canvas', { timeout: 30_000 });
       expect(await page.locator('.tl-canvas').isVisible()).toBe(true);
+      // What serve builds and serves is the production edition: the test hook is compiled out.
+      expect(await page.evaluate(() => 'journeyscroll' in window)).toBe(false);
     } finally {
       await browser.close();
     }
