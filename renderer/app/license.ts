@@ -1,5 +1,5 @@
 /**
- * tldraw needs a license key in production (docs/architecture.md §3). tldraw itself treats plain http and
+ * tldraw needs a license key in production (docs/license.md). tldraw itself treats plain http and
  * loopback hosts as development (the editor works, with a watermark) and, anywhere else without a
  * valid key, hides the editor after five seconds and calls its CDN. We never let that happen
  * silently: a production build without a key says so and what to do, and where tldraw would go
