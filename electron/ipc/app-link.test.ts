@@ -129,13 +129,27 @@ describe('a journeyscroll:// link', () => {
     expect(shareOf(r, id)?.token).toBe(viewer);
   });
 
-  it('a team editor offered another team asks (it is not more), and the question names both', async () => {
+  it('an editor of every card offered one team asks, and so does one team offered another (different, not more)', async () => {
     const r = rig();
     const { entry } = await open(r, appLink({ server: SERVER, room: 'launch', token: await token('editor') }), person(true).ask);
     const asking = person(false);
     await open(r, appLink({ server: SERVER, room: 'launch', token: await token('editor', { team: 'Data' }) }), asking.ask);
-    expect(asking.questions[0]!.detail).toMatch(/You are an editor of .*this link makes you an editor of the Data team's cards/);
+    expect(asking.questions[0]!.detail).toMatch(/^You are an editor of "launch" .*this link makes you an editor of the Data team's cards/);
     expect(accessOf(shareOf(r, entry!.id)!.token!)).toMatchObject({ role: 'editor', team: null });
+
+    r.library.setShare(entry!.id, { server: SERVER, room: 'launch', token: await token('editor', { team: 'Email' }) });
+    const again = person(false);
+    await open(r, appLink({ server: SERVER, room: 'launch', token: await token('editor', { team: 'Data' }) }), again.ask);
+    expect(again.questions[0]!.detail).toMatch(/^You are an editor of the Email team's cards of "launch"/);
+    expect(accessOf(shareOf(r, entry!.id)!.token!)).toMatchObject({ role: 'editor', team: 'Email' });
+    // The same team again is not asked about.
+    const silent = person();
+    await open(
+      r,
+      appLink({ server: SERVER, room: 'launch', token: await token('editor', { team: 'Email', ttlMs: 7_200_000 }) }),
+      silent.ask,
+    );
+    expect(silent.questions).toEqual([]);
   });
 
   it('refuses something that is not a JourneyScroll link, changing nothing', async () => {

@@ -69,6 +69,15 @@ function rankOf(access: Access): number {
   return access.role === 'editor' && access.team === null ? base + 1 : base;
 }
 
+/**
+ * Whether `to` grants at least what `from` does: a higher rank, or the same rank and, for a team
+ * editor, the same team (an editor of another team's cards is not more, it is different).
+ */
+function covers(to: Access, from: Access): boolean {
+  const team = (a: Access) => (a.role === 'editor' ? a.team : null);
+  return rankOf(to) > rankOf(from) || (rankOf(to) === rankOf(from) && team(to) === team(from));
+}
+
 export function describeAccess(access: Access): string {
   if (access.role === 'editor' && access.team) return `an editor of the ${access.team} team's cards`;
   return access.role === 'approver' || access.role === 'editor' ? `an ${access.role}` : `a ${access.role}`;
@@ -79,7 +88,7 @@ export function lowersAccess(stored: string, offered: string, nowMs: number): { 
   const from = accessOf(stored);
   if (!from || (from.exp !== null && from.exp * 1000 <= nowMs)) return null;
   const to = accessOf(offered);
-  if (to && rankOf(to) >= rankOf(from)) return null;
+  if (to && covers(to, from)) return null;
   return { from, to };
 }
 
