@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Editor } from 'tldraw';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor, TLCamera } from 'tldraw';
 import { useValue } from 'tldraw';
 import { addStage, encodeJourneyFile, readBlueprint, setMeta } from '../../shared/doc/index.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
@@ -52,8 +52,21 @@ export function BlueprintApp(props: BlueprintAppProps) {
     setSession(s);
     return () => s.destroy();
   }, [host, room, token]);
+  // A refused change taken back replaces the session's document: the view remounts on the new
+  // one (a new key), where the person was looking.
+  const [generation, setGeneration] = useState(0);
+  const editorRef = useRef<Editor | null>(null);
+  const camera = useRef<TLCamera | null>(null);
+  useEffect(
+    () =>
+      session?.onReplaced?.(() => {
+        camera.current = editorRef.current?.getCamera() ?? null;
+        setGeneration((g) => g + 1);
+      }),
+    [session],
+  );
   if (!session) return <div className="js-loading">Opening…</div>;
-  return <SessionView {...props} session={session} />;
+  return <SessionView key={generation} {...props} session={session} editorRef={editorRef} initialCamera={camera.current} />;
 }
 
 function SessionView({
@@ -64,7 +77,9 @@ function SessionView({
   onTemplateApplied,
   homeHref,
   session,
-}: BlueprintAppProps & { session: BlueprintSession }) {
+  editorRef,
+  initialCamera,
+}: BlueprintAppProps & { session: BlueprintSession; editorRef: { current: Editor | null }; initialCamera: TLCamera | null }) {
   const origin = useMemo(() => ({ client: session.doc.clientID }), [session]);
   const undo = useMemo(() => createUndoManager(session.doc, origin), [session, origin]);
   useEffect(() => () => undo.destroy(), [undo]);
@@ -98,9 +113,14 @@ function SessionView({
     (ed: Editor, b: CanvasBridge) => {
       setEditor(ed);
       setBridge(b);
+      editorRef.current = ed;
+      if (initialCamera) {
+        ed.setCamera(initialCamera);
+        setFitted(true);
+      }
       exposeForTests(session, ed, b, undo);
     },
-    [session, undo],
+    [session, undo, editorRef, initialCamera],
   );
 
   const selection = useSelection(editor, bridge);

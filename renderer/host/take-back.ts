@@ -1,0 +1,93 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { LocalJournal, REBUILT, type RefusedShape } from '../../shared/governance/refused-update.ts';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+/** A Yjs update with nothing in it. */
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** y-websocket's own update listener (not in its types): unhooked to pause sending. */
+type ProviderInternals = WebsocketProvider & { _updateHandler: (update: Uint8Array, origin: unknown) => void; ws: WebSocket | null };
+
+/**
+ * Takes refused changes back in this window (docs/governance.md "Taking a refused change back").
+ *
+ * Every update of the document that did not come from the server is journaled. When the server
+ * refuses one (permission-denied with the refused update's shape), the refused entries leave the
+ * journal, and this device:
+ * 1. stops sending changes on the connection (they stay in the journal), so nothing it sends can
+ *    be decided after the point below;
+ * 2. asks the server, on the same connection, for its whole state (sync step 1 with an empty state
+ *    vector). The server reads messages in order, so by the time the answer comes every change sent
+ *    before has been decided — a further refusal arrives before the answer and is dropped too;
+ * 3. hands the answer over: the caller clears the offline copy, builds a new document from the
+ *    answer plus the journal (refused-update.ts rebuildDocument — the journal goes on recording
+ *    until then, so an edit made meanwhile is kept), shows it and rewrites the offline copy from it.
+ */
+export class TakeBack {
+  readonly journal: LocalJournal;
+  readonly #onServerState: (state: Uint8Array) => void;
+  #provider: ProviderInternals | null = null;
+  #doc: Y.Doc | null = null;
+  #waiting = false;
+  /** Sync step 2 answers to skip: the provider's own first step 1 had not been answered yet. */
+  #skip = 0;
+
+  constructor(onServerState: (state: Uint8Array) => void, journal = new LocalJournal()) {
+    this.journal = journal;
+    this.#onServerState = onServerState;
+  }
+
+  /** Journals this document's own changes and watches its provider's sync answers. */
+  attach(doc: Y.Doc, provider: WebsocketProvider): void {
+    this.#doc = doc;
+    this.#provider = provider as ProviderInternals;
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && origin !== REBUILT) this.journal.record(update);
+    });
+    const original = provider.messageHandlers[MESSAGE_SYNC]!;
+    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+      if (this.#waiting) {
+        const peek = decoding.clone(decoder);
+        if (decoding.readVarUint(peek) === SYNC_STEP2) {
+          if (this.#skip > 0) this.#skip--;
+          else {
+            this.#waiting = false;
+            this.#onServerState(decoding.readVarUint8Array(peek));
+            return;
+          }
+        }
+      }
+      original(encoder, decoder, p, emitSynced, messageType);
+    };
+    provider.on('status', ({ status }: { status: string }) => {
+      // The connection went while waiting: the answer will not come on it. A reconnect would send
+      // this document's whole delete set again (with the refused deletion), so this document must
+      // not reconnect: the rebuilt one starts from the journal alone and syncs the rest.
+      if (this.#waiting && status === 'disconnected') {
+        this.#waiting = false;
+        provider.disconnect();
+        this.#onServerState(EMPTY_UPDATE);
+      }
+    });
+  }
+
+  /** The server refused the update of this shape. */
+  refused(shape: RefusedShape): void {
+    this.journal.drop(shape);
+    const provider = this.#provider;
+    if (this.#waiting || !provider || !this.#doc) return;
+    this.#waiting = true;
+    this.#doc.off('update', provider._updateHandler);
+    this.#skip = provider.synced ? 0 : 1;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
+    provider.ws?.send(encoding.toUint8Array(encoder));
+  }
+}
