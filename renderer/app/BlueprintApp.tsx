@@ -24,6 +24,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { StageStrip } from './StageStrip.tsx';
 import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { StatusMenu } from './StatusMenu.tsx';
 import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
@@ -124,6 +125,7 @@ function SessionView({
   );
 
   const selection = useSelection(editor, bridge);
+  const locked = useLocked(bridge, selection);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
   // Whether the first fit-to-scroll happened (or the person chose a view before it could).
@@ -206,6 +208,13 @@ function SessionView({
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
+        <StatusMenu
+          status={blueprint.meta.status}
+          principal={session.principal ?? { role: 'approver' }}
+          canEdit={canEdit}
+          bridge={bridge}
+          by={session.principal?.name ?? host.getSetting('userName') ?? 'Someone'}
+        />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <ScrollToolbar
           run={run}
@@ -247,7 +256,7 @@ function SessionView({
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
-        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
+        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} locked={locked} /> : null}
       </main>
       <ExportDialog
         open={panel === 'export'}
@@ -268,6 +277,20 @@ function SessionView({
         link={host.linkTo(room, token)}
       />
     </div>
+  );
+}
+
+/** Why this person may not change the selection (the write policy, as the canvas locks show it), or null. */
+function useLocked(bridge: CanvasBridge | null, selection: Selection): string | null {
+  return useValue(
+    'selection locked',
+    () => {
+      if (!bridge || !selection) return null;
+      const { locks } = bridge;
+      if (selection.kind === 'card') return locks.refusal({ kind: 'card', id: selection.id });
+      return locks.refusal({ kind: 'root', root: `${selection.kind}s` });
+    },
+    [bridge, selection?.kind, selection?.id],
   );
 }
 
