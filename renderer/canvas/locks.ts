@@ -50,7 +50,7 @@ export function createLocks(doc: Y.Doc, principal: Principal | undefined): Locks
           if (!refusal({ kind: 'card', id })) return null;
           const card = owners.card(id);
           const lane = card?.laneId ? owners.lane(card.laneId) : undefined;
-          return ownerLabel(card?.owner ?? lane?.owner);
+          return ownerLabel(card?.owner || lane?.owner);
         }
         if (!refusal({ kind: 'new-card', laneId: id })) return null;
         return ownerLabel(owners.lane(id)?.owner);
