@@ -7,6 +7,9 @@ import { LocalJournal, REBUILT, type RefusedShape } from '../../shared/governanc
 const MESSAGE_SYNC = 0;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+/** Offline changes sent one by one at most (the server allows bursts of 1000 messages). */
+const MAX_ONE_BY_ONE = 500;
 /** A Yjs update with nothing in it. */
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
@@ -36,6 +39,8 @@ export class TakeBack {
   #waiting = false;
   /** Sync step 2 answers to skip: the provider's own first step 1 had not been answered yet. */
   #skip = 0;
+  /** Journal mark of the last disconnect: what was recorded since has not reached the server. */
+  #offlineSince = 0;
 
   constructor(onServerState: (state: Uint8Array) => void, journal = new LocalJournal()) {
     this.journal = journal;
@@ -51,9 +56,14 @@ export class TakeBack {
     });
     const original = provider.messageHandlers[MESSAGE_SYNC]!;
     provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+      const peek = decoding.clone(decoder);
+      const sub = decoding.readVarUint(peek);
+      // The server's half of a (re)connect handshake: its state vector. y-websocket answers with
+      // everything the server lacks as ONE update, which the server decides whole — one refused
+      // offline change would take every other one with it. Each offline change goes first, alone.
+      if (sub === SYNC_STEP1 && !this.#waiting) this.#sendOneByOne(provider as ProviderInternals, decoding.readVarUint8Array(peek));
       if (this.#waiting) {
-        const peek = decoding.clone(decoder);
-        if (decoding.readVarUint(peek) === SYNC_STEP2) {
+        if (sub === SYNC_STEP2) {
           if (this.#skip > 0) this.#skip--;
           else {
             this.#waiting = false;
@@ -65,6 +75,7 @@ export class TakeBack {
       original(encoder, decoder, p, emitSynced, messageType);
     };
     provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') this.#offlineSince = Math.min(this.#offlineSince, this.journal.next);
       // The connection went while waiting: the answer will not come on it. A reconnect would send
       // this document's whole delete set again (with the refused deletion), so this document must
       // not reconnect: the rebuilt one starts from the journal alone and syncs the rest.
@@ -74,6 +85,29 @@ export class TakeBack {
         this.#onServerState(EMPTY_UPDATE);
       }
     });
+  }
+
+  /**
+   * Sends the changes recorded since the connection was lost (or since the document was opened),
+   * each as its own update, less what the server has. The merged answer y-websocket sends after
+   * them then holds nothing new; if the server refuses it anyway (it carries the whole delete set,
+   * a refused deletion included), every change in it was already decided one by one.
+   */
+  #sendOneByOne(provider: ProviderInternals, serverStateVector: Uint8Array): void {
+    const pending = this.journal.since(this.#offlineSince);
+    this.#offlineSince = Number.POSITIVE_INFINITY;
+    // A very long offline session goes the old way (one update), within the server's message rate.
+    if (pending.length === 0 || pending.length > MAX_ONE_BY_ONE) return;
+    for (const update of pending) {
+      const missing = Y.diffUpdate(update, serverStateVector);
+      const { structs, ds } = Y.decodeUpdate(missing);
+      if (structs.length === 0 && ds.clients.size === 0) continue;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, SYNC_UPDATE);
+      encoding.writeVarUint8Array(encoder, missing);
+      provider.ws?.send(encoding.toUint8Array(encoder));
+    }
   }
 
   /** The server refused the update of this shape. */

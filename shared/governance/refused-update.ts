@@ -97,6 +97,8 @@ const overlaps = (a: readonly ClockRange[], b: readonly ClockRange[]): boolean =
 interface JournalEntry {
   readonly update: Uint8Array;
   readonly shape: RefusedShape;
+  /** Its place in the order changes were made (kept when entries before it are dropped). */
+  readonly seq: number;
 }
 
 /**
@@ -110,9 +112,20 @@ interface JournalEntry {
  */
 export class LocalJournal {
   #entries: JournalEntry[] = [];
+  #next = 0;
 
   record(update: Uint8Array): void {
-    this.#entries.push({ update, shape: shapeOfUpdate(update) });
+    this.#entries.push({ update, shape: shapeOfUpdate(update), seq: this.#next++ });
+  }
+
+  /** The sequence number the next change recorded gets (a mark for `since`). */
+  get next(): number {
+    return this.#next;
+  }
+
+  /** The entries kept that were recorded at or after `mark`, oldest first. */
+  since(mark: number): Uint8Array[] {
+    return this.#entries.filter((e) => e.seq >= mark).map((e) => e.update);
   }
 
   get size(): number {

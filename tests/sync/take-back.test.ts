@@ -99,4 +99,37 @@ describe('a refused change is taken back in the refusing client, nothing else of
     expect(cardsOf(observer.doc)).toEqual(cardsOf(rebuilt));
     expect(JSON.stringify(cardsOf(observer.doc))).not.toMatch(/FORBIDDEN|typed into/);
   });
+
+  it('offline changes are decided one by one on reconnect: a refused one does not take the allowed ones with it', async () => {
+    const maria = connect(server.syncUrl, ROOM, { params: { token: token({ role: 'editor', team: 'Data', name: 'Maria' }) } });
+    let serverState: Uint8Array | null = null;
+    const reasons: string[] = [];
+    const takeBack = new TakeBack((state) => (serverState = state));
+    takeBack.attach(maria.doc, maria.provider);
+    watchProviderConnection(maria.provider, {
+      connected: () => undefined,
+      state: () => undefined,
+      refused(message, shape) {
+        reasons.push(message);
+        if (shape) takeBack.refused(shape);
+      },
+    });
+    await maria.synced();
+    maria.provider.disconnect();
+    const d = maria.doc;
+    updateCard(d, ids.dataCard, { notes: 'written offline' });
+    deleteCard(d, ids.emailCard);
+    const own = addCard(d, { stageId: ids.stage, laneId: ids.dataLane, title: 'Offline card' });
+    maria.provider.connect();
+    await waitFor(() => serverState !== null, 'the server state after the refusal', 15_000);
+    expect(reasons[0]).toMatch(/The Email team owns 'Touchpoints'/);
+    const rebuilt = rebuildDocument(serverState!, takeBack.journal);
+    expect(cardsOf(rebuilt)[ids.emailCard]).toMatchObject({ title: 'Welcome email' });
+    expect(cardsOf(rebuilt)[ids.dataCard]).toMatchObject({ notes: 'written offline' });
+    expect(cardsOf(rebuilt)[own]).toMatchObject({ title: 'Offline card' });
+    await waitFor(() => cardsOf(observer.doc)[own] !== undefined, 'the offline card at the observer');
+    expect(cardsOf(observer.doc)[ids.dataCard]).toMatchObject({ notes: 'written offline' });
+    expect(cardsOf(observer.doc)[ids.emailCard]).toMatchObject({ title: 'Welcome email' });
+    maria.destroy();
+  });
 });
