@@ -117,6 +117,8 @@ export class TakeBack {
     if (this.#waiting || !provider || !this.#doc) return;
     this.#waiting = true;
     this.#doc.off('update', provider._updateHandler);
+    // What is made from now on is not sent here: the rebuilt document's connection sends it, one by one.
+    this.#offlineSince = Math.min(this.#offlineSince, this.journal.next);
     this.#skip = provider.synced ? 0 : 1;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
