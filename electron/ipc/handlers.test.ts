@@ -46,6 +46,7 @@ function validArgs(id: string): Record<Channel, unknown> {
     'workshop.start': { id, port: 0, host: '127.0.0.1' },
     'workshop.stop': undefined,
     'workshop.status': undefined,
+    'workshop.invite': { role: 'editor', team: 'Data', name: 'Maria Ionescu' },
   };
 }
 
@@ -114,6 +115,11 @@ const BAD_ARGS: Record<Channel, Array<[unknown, RegExp]>> = {
   ],
   'workshop.stop': [[{ now: true }, /unrecognized key/i]],
   'workshop.status': [[[], /object/i]],
+  'workshop.invite': [
+    [{ role: 'owner' }, /role/],
+    [{ role: 'editor', team: '' }, /team/],
+    [{ role: 'viewer', extra: 1 }, /unrecognized key/i],
+  ],
 };
 
 describe('IPC handler table', () => {

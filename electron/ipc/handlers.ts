@@ -161,6 +161,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'workshop.stop': async () => ({ stopped: await workshop.stop() }),
     'workshop.status': () => workshop.status(),
+    'workshop.invite': (request) => workshop.invite(request),
   };
 
   async function invoke(channel: unknown, senderUrl: unknown, args: unknown): Promise<IpcResult<unknown>> {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { parseAppLink, type BlueprintEntry, type WorkshopStatus } from '../../shared/desktop/contract.ts';
+import { parseAppLink, type BlueprintEntry, type WorkshopRoleInvite, type WorkshopStatus } from '../../shared/desktop/contract.ts';
 import { readBlueprint } from '../../shared/doc/index.ts';
 import { createRig, type Rig } from './test-support.ts';
 import { lanAddressesOf } from './workshop.ts';
@@ -82,7 +82,30 @@ describe('hosting a workshop', () => {
     expect(readBlueprint(forged.doc).cards).toHaveLength(0);
     void host;
 
+    // Links per role and team, minted with the person's name: a Data editor joins, and the
+    // server holds it to its team (the blueprint's title is the journey-operations team's).
+    const maria = await r.call<WorkshopRoleInvite>('workshop.invite', { role: 'editor', team: 'Data', name: 'Maria Ionescu' });
+    expect(maria).toMatchObject({ role: 'editor', team: 'Data', links: [{ address: '127.0.0.1', web: null }] });
+    const claims = JSON.parse(Buffer.from(maria.token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ room: id, role: 'editor', team: 'Data', name: 'Maria Ionescu' });
+    // Ends with the workshop's other links (to the second: JWT times are whole seconds).
+    expect(Math.abs((claims.exp as number) * 1000 - status.expiresAt)).toBeLessThanOrEqual(1000);
+    const mariaLink = parseAppLink(maria.links[0]!.app)!;
+    const dataEditor = join(mariaLink.server, mariaLink.room, mariaLink.token!);
+    await until(
+      'the Data editor has the blueprint',
+      () => readBlueprint(dataEditor.doc).cards.length === readBlueprint(hostDoc).cards.length,
+    );
+    dataEditor.doc.getMap('meta').set('title', 'FORBIDDEN title');
+    guest.doc.getMap('meta').set('description', 'after the refused title');
+    await until('the host sees the later edit', () => hostDoc.getMap('meta').get('description') === 'after the refused title');
+    expect(hostDoc.getMap('meta').get('title')).toBe('Edited by a guest');
+    // The host's own window holds every role; only an editor is scoped to a team.
+    expect(JSON.parse(Buffer.from(status.local.token.split('.')[1]!, 'base64url').toString())).toMatchObject({ role: 'approver' });
+    await expect(r.call('workshop.invite', { role: 'viewer', team: 'Data' })).rejects.toThrow('Only an editor is scoped to a team.');
+
     expect(await r.call('workshop.stop')).toEqual({ stopped: true });
+    await expect(r.call('workshop.invite', { role: 'viewer' })).rejects.toThrow(/start hosting first/);
     expect(await r.call('workshop.status')).toEqual({ running: false });
     expect(await r.call('workshop.stop')).toEqual({ stopped: false });
     await until('the guest is disconnected', () => !guest.provider.wsconnected);

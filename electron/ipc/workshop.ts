@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { appLink, type WorkshopInvite, type WorkshopStatus } from '../../shared/desktop/contract.ts';
+import { appLink, type WorkshopInvite, type WorkshopRoleInvite, type WorkshopStatus } from '../../shared/desktop/contract.ts';
+import type { Role } from '../../shared/sync/contract.ts';
 import { signToken } from '../../sync-server/auth/token.ts';
 import { startServer, silentLogger, type Logger, type RunningServer } from '../../sync-server/server/index.ts';
 import { IpcError } from './errors.ts';
@@ -32,6 +33,8 @@ export interface Workshop {
   start(request: { id: string; port?: number | undefined; host?: string | undefined }): Promise<WorkshopStatus>;
   stop(): Promise<boolean>;
   status(): WorkshopStatus;
+  /** Links for one role (and an editor's team), with the person's name, in the running workshop. */
+  invite(request: { role: Role; team?: string | undefined; name?: string | undefined }): Promise<WorkshopRoleInvite>;
 }
 
 interface Running {
@@ -39,6 +42,9 @@ interface Running {
   readonly server: RunningServer;
   readonly secret: string;
   readonly status: WorkshopStatus & { running: true };
+  readonly issued: number;
+  readonly webDir: string | null;
+  readonly addresses: readonly string[];
 }
 
 export const DEFAULT_WORKSHOP_PORT = 4321;
@@ -84,6 +90,8 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
     const issued = now();
     const editorToken = await signToken({ room: request.id, role: 'editor', ttlMs }, secret, issued);
     const viewerToken = await signToken({ room: request.id, role: 'viewer', ttlMs }, secret, issued);
+    // The host's own window: the blueprint is theirs, with every role (approving included).
+    const ownerToken = await signToken({ room: request.id, role: 'approver', name: 'Host', ttlMs }, secret, issued);
     const wildcard = host === '0.0.0.0' || host === '::';
     const addresses = wildcard ? [...options.lanAddresses()] : [host];
     const invites: WorkshopInvite[] = addresses.map((address) => {
@@ -104,7 +112,7 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       id: request.id,
       port: server.port,
       host,
-      local: { server: `ws://${localHost}:${server.port}/sync`, token: editorToken },
+      local: { server: `ws://${localHost}:${server.port}/sync`, token: ownerToken },
       editorToken,
       viewerToken,
       expiresAt: issued + ttlMs,
@@ -113,8 +121,31 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
         ? null
         : 'The web edition is not part of this build, so only people with the desktop app can join (journeyscroll:// links).',
     };
-    running = { id: request.id, server, secret, status };
+    running = { id: request.id, server, secret, status, issued, webDir, addresses };
     return status;
+  }
+
+  async function invite(request: { role: Role; team?: string | undefined; name?: string | undefined }): Promise<WorkshopRoleInvite> {
+    const current = running;
+    if (!current) throw new IpcError('workshop', 'No workshop is being hosted: start hosting first.');
+    if (request.team && request.role !== 'editor') throw new IpcError('bad-arguments', 'Only an editor is scoped to a team.');
+    const { id, port } = current.status;
+    // Valid as long as the workshop's other links (they all end together).
+    const ttl = Math.max(1000, current.issued + ttlMs - now());
+    const token = await signToken({ room: id, role: request.role, team: request.team, name: request.name, ttlMs: ttl }, current.secret);
+    return {
+      role: request.role,
+      team: request.team ?? null,
+      token,
+      links: current.addresses.map((address) => {
+        const base = `http://${hostInUrl(address)}:${port}`;
+        return {
+          address,
+          web: current.webDir ? `${base}/b/${encodeURIComponent(id)}?token=${token}` : null,
+          app: appLink({ server: `ws://${hostInUrl(address)}:${port}/sync`, room: id, token }),
+        };
+      }),
+    };
   }
 
   return {
@@ -136,6 +167,7 @@ export function createWorkshop(options: WorkshopOptions): Workshop {
       return true;
     },
     status: () => running?.status ?? { running: false },
+    invite,
   };
 }
 

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Editor } from 'tldraw';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor, TLCamera } from 'tldraw';
 import { useValue } from 'tldraw';
 import { addStage, encodeJourneyFile, readBlueprint, setMeta } from '../../shared/doc/index.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
@@ -24,6 +24,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { StageStrip } from './StageStrip.tsx';
 import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { StatusMenu } from './StatusMenu.tsx';
 import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
@@ -54,8 +55,21 @@ export function BlueprintApp(props: BlueprintAppProps) {
     setSession(s);
     return () => s.destroy();
   }, [host, room, token]);
+  // A refused change taken back replaces the session's document: the view remounts on the new
+  // one (a new key), where the person was looking.
+  const [generation, setGeneration] = useState(0);
+  const editorRef = useRef<Editor | null>(null);
+  const camera = useRef<TLCamera | null>(null);
+  useEffect(
+    () =>
+      session?.onReplaced?.(() => {
+        camera.current = editorRef.current?.getCamera() ?? null;
+        setGeneration((g) => g + 1);
+      }),
+    [session],
+  );
   if (!session) return <div className="js-loading">Opening…</div>;
-  return <SessionView {...props} session={session} />;
+  return <SessionView key={generation} {...props} session={session} editorRef={editorRef} initialCamera={camera.current} />;
 }
 
 function SessionView({
@@ -66,7 +80,9 @@ function SessionView({
   onTemplateApplied,
   homeHref,
   session,
-}: BlueprintAppProps & { session: BlueprintSession }) {
+  editorRef,
+  initialCamera,
+}: BlueprintAppProps & { session: BlueprintSession; editorRef: { current: Editor | null }; initialCamera: TLCamera | null }) {
   const origin = useMemo(() => ({ client: session.doc.clientID }), [session]);
   const undo = useMemo(() => createUndoManager(session.doc, origin), [session, origin]);
   useEffect(() => () => undo.destroy(), [undo]);
@@ -100,12 +116,18 @@ function SessionView({
     (ed: Editor, b: CanvasBridge) => {
       setEditor(ed);
       setBridge(b);
+      editorRef.current = ed;
+      if (initialCamera) {
+        ed.setCamera(initialCamera);
+        setFitted(true);
+      }
       if (typeof __JOURNEYSCROLL_TEST_HOOK__ !== 'undefined' && __JOURNEYSCROLL_TEST_HOOK__) exposeForTests(session, ed, b, undo);
     },
-    [session, undo],
+    [session, undo, editorRef, initialCamera],
   );
 
   const selection = useSelection(editor, bridge);
+  const locked = useLocked(bridge, selection);
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
   // Whether the first fit-to-scroll happened (or the person chose a view before it could).
@@ -188,6 +210,13 @@ function SessionView({
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
+        <StatusMenu
+          status={blueprint.meta.status}
+          principal={session.principal ?? { role: 'approver' }}
+          canEdit={canEdit}
+          bridge={bridge}
+          by={session.principal?.name ?? host.getSetting('userName') ?? 'Someone'}
+        />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <ScrollToolbar
           run={run}
@@ -229,7 +258,7 @@ function SessionView({
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
-        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
+        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} locked={locked} /> : null}
       </main>
       <ExportDialog
         open={panel === 'export'}
@@ -250,6 +279,20 @@ function SessionView({
         link={host.linkTo(room, token)}
       />
     </div>
+  );
+}
+
+/** Why this person may not change the selection (the write policy, as the canvas locks show it), or null. */
+function useLocked(bridge: CanvasBridge | null, selection: Selection): string | null {
+  return useValue(
+    'selection locked',
+    () => {
+      if (!bridge || !selection) return null;
+      const { locks } = bridge;
+      if (selection.kind === 'card') return locks.refusal({ kind: 'card', id: selection.id });
+      return locks.refusal({ kind: 'root', root: `${selection.kind}s` });
+    },
+    [bridge, selection?.kind, selection?.id],
   );
 }
 

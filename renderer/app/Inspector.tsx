@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
   deleteCard,
@@ -20,17 +20,27 @@ type Edit = (fn: (doc: Y.Doc, origin: object) => void) => void;
  * The inspector: the fields of the selected card (by kind), stage, lane or flow. Each field
  * writes only itself (field-level edits: two people editing different fields both keep theirs).
  * A field being typed in keeps its text when a remote change arrives.
+ *
+ * Where this person's role or team may not change the selection (`locked`: the write policy's
+ * reason, docs/governance.md) the fields are read-only, say who owns it, and offer the comment
+ * action instead (`commentSlot`, where the comments panel puts its "Comment" button).
  */
 export function Inspector({
   blueprint,
   selection,
   canEdit,
   edit,
+  locked = null,
+  commentSlot,
 }: {
   blueprint: Blueprint;
   selection: Selection;
   canEdit: boolean;
   edit: Edit;
+  /** Why this person may not change the selection, or null. */
+  locked?: string | null;
+  /** The comment action on the selection (issue 12's comments), shown where it is locked. */
+  commentSlot?: ReactNode;
 }) {
   if (!selection) return null;
   const { kind, id } = selection;
@@ -71,20 +81,38 @@ export function Inspector({
     <aside className="js-inspector" aria-label={`${heading} inspector`}>
       <h2>{heading}</h2>
       {kind === 'flow' ? <FlowEnds blueprint={blueprint} flow={entity as Blueprint['flows'][number]} /> : null}
-      <fieldset disabled={!canEdit}>
+      {locked && canEdit ? (
+        <div className="js-locked-note" role="note" aria-label="Locked">
+          <p>
+            <strong>Locked.</strong> {lockedWords(locked)}
+          </p>
+          <div className="js-inspector-comment" data-slot="comment">
+            {commentSlot}
+          </div>
+        </div>
+      ) : null}
+      <fieldset disabled={!canEdit || !!locked}>
         {fields.map((spec) => (
           <Field key={`${id}:${spec.path}`} spec={spec} value={fieldValue(entity, spec.path)} onCommit={(raw) => write(spec, raw)} />
         ))}
         {kind === 'card' ? <Metrics card={entity as Blueprint['cards'][number]} /> : null}
-        <button type="button" className="js-danger" onClick={remove}>
-          Delete {heading.toLowerCase()}
-        </button>
+        {locked ? null : (
+          <button type="button" className="js-danger" onClick={remove}>
+            Delete {heading.toLowerCase()}
+          </button>
+        )}
         {kind === 'stage' || kind === 'lane' ? (
           <p className="js-hint">Its cards stay, in the Unplaced tray, until you place them again.</p>
         ) : null}
       </fieldset>
     </aside>
   );
+}
+
+/** The policy's reason, as said before anything is tried: "The Email team owns 'Touchpoints'." */
+function lockedWords(reason: string): string {
+  const owner = /^(.*?): your change to '.*' was not saved$/.exec(reason);
+  return owner ? `${owner[1]}: you can see it and comment, not change it.` : `${reason}.`;
 }
 
 function FlowEnds({ blueprint, flow }: { blueprint: Blueprint; flow: Blueprint['flows'][number] }) {

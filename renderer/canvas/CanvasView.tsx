@@ -88,7 +88,7 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
   const onMount = (editor: Editor) => {
     followSystemColorScheme(editor);
     const stopDetail = showCardDetailByZoom(editor);
-    const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError });
+    const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError, principal: session.principal });
     const stopPresence = connectPresence(editor.store, session.awareness, (l) => session.onReconnect(l));
     setBridge(b);
     onReady(editor, b);

@@ -1,9 +1,11 @@
 import type * as Y from 'yjs';
 import { react, type Atom, type Editor, type TLShape, type TLShapeId } from 'tldraw';
 import { addCard, moveCard, moveLane, moveStage, updateStage } from '../../shared/doc/index.ts';
+import type { Principal } from '../../shared/governance/write-policy.ts';
 import type { ScrollLayout } from '../../shared/layout/index.ts';
 import { registerCanvasActions } from './canvas-actions.ts';
 import { cardDropAt, clampStageWidth, reorderIndex } from './gestures.ts';
+import { createLocks, type Locks } from './locks.ts';
 import { FLOWS, entityOf, shapeIds, type FlowsProps } from './shape-types.ts';
 import { AnnotationSync } from './bridge/annotation-sync.ts';
 import { Disposables } from './bridge/disposables.ts';
@@ -40,6 +42,8 @@ export interface CanvasBridge {
    * only the cards near the view as shapes, so whoever selects a far-off card by id reveals it first.
    */
   reveal(shapeIds: readonly string[]): void;
+  /** What this person may not change (the inspector is read-only there). */
+  readonly locks: Locks;
   dispose(): void;
 }
 
@@ -51,14 +55,18 @@ export interface BridgeOptions {
   readonly undo: Y.UndoManager;
   /** Reports an edit that could not be made (a concurrent delete, an invalid value). */
   readonly onError?: (message: string) => void;
+  /** Who this person is to the write policy; absent: every role (docs/governance.md). */
+  readonly principal?: Principal | undefined;
 }
 
 /** Editor states in which the user moves or reshapes shapes (a projected one only through these). */
 const ANNOTATION_DRAWING_STATES = ['select.translating', 'select.resizing', 'select.rotating', 'select.dragging_handle'];
 
-export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOptions): CanvasBridge {
+export function connectCanvas({ editor, doc, origin, undo, onError, principal }: BridgeOptions): CanvasBridge {
   const store = editor.store;
   const bag = new Disposables();
+  const locks = createLocks(doc, principal);
+  bag.add({ dispose: () => locks.dispose() });
   const canEdit = () => !editor.getIsReadonly();
   const drawing = () => ANNOTATION_DRAWING_STATES.some((s) => editor.isIn(s));
 
@@ -108,7 +116,16 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       },
     }),
   );
-  bag.add(new ProjectedShapeGuards({ store, gestureActive: drawing, canEdit, edit }));
+  bag.add(
+    new ProjectedShapeGuards({
+      store,
+      gestureActive: drawing,
+      canEdit,
+      edit,
+      mayDelete: (entity) =>
+        !locks.refusal(entity.kind === 'card' ? { kind: 'card', id: entity.id } : { kind: 'root', root: `${entity.kind}s` }),
+    }),
+  );
   const flowCanvas = editorFlowCanvas(editor);
   picking = bag.add(new FlowPicking({ canvas: flowCanvas, edit, keys: window }));
   bag.add(
@@ -136,6 +153,8 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
         const cardId = entityOf(shape.id)?.id;
         const drop = cardId ? cardDropAt(layout(), center(shape), cardId) : null;
         if (!cardId || !drop) return queueMicrotask(projector.project);
+        // Not into a lane this person may not put cards in: it snaps back.
+        if (locks.refusal({ kind: 'card-move', id: cardId, laneId: drop.laneId })) return queueMicrotask(projector.project);
         edit((d, o) => moveCard(d, cardId, drop, o));
       },
       stageDropped(shape) {
@@ -157,6 +176,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
         edit((d, o) => updateStage(d, id, { width }, o));
       },
       addCard(stageId, laneId) {
+        if (locks.refusal({ kind: 'new-card', laneId })) return;
         let created = '';
         edit((d, o) => {
           created = addCard(d, { stageId, laneId, title: 'New card' }, o);
@@ -172,13 +192,14 @@ export function connectCanvas({ editor, doc, origin, undo, onError }: BridgeOpti
       selectFlow: flows.pick,
       selectedFlow: () => flows.selected.get(),
       canEdit,
+      locks,
     }),
   );
 
   projector.project();
   annotations.pull();
 
-  return { selectedFlow: flows.selected, edit, layout, reveal: (ids) => projector.reveal(ids), dispose: () => bag.dispose() };
+  return { selectedFlow: flows.selected, edit, layout, reveal: (ids) => projector.reveal(ids), locks, dispose: () => bag.dispose() };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Editor, TLShape } from 'tldraw';
+import type { Locks } from './locks.ts';
 
 /**
  * What projected shapes ask of the canvas when a gesture ends: the shape utils are created by
@@ -15,6 +16,8 @@ export interface CanvasActions {
   selectedFlow(): string | null;
   /** Whether this person may edit (false for viewers and read-only documents). */
   canEdit(): boolean;
+  /** What this person's role or team may not change (docs/governance.md): locked, no gestures. */
+  readonly locks: Locks;
 }
 
 const registry = new WeakMap<Editor, CanvasActions>();

@@ -4,6 +4,7 @@ import type { DesktopHost } from '../host/desktop-host.ts';
 import { CopyField } from './CopyField.tsx';
 import { Modal } from './Modal.tsx';
 import { qrDataUrl } from './qr.ts';
+import { RoleInvite } from './RoleInvite.tsx';
 
 const DEFAULT_PORT = 4321;
 
@@ -11,7 +12,8 @@ const DEFAULT_PORT = 4321;
  * Host a workshop: starts the sync server inside the app on the LAN (a chosen port, a secret made
  * for this session), then shows how people join — the web edition's link (a browser, no install)
  * with its QR code, the journeyscroll:// link for the desktop app, and the editor and viewer
- * tokens. Stopping closes every participant's connection; everyone keeps their copy.
+ * tokens, and links per role and team (RoleInvite). Stopping closes every participant's
+ * connection; everyone keeps their copy.
  */
 export function WorkshopDialog({
   host,
@@ -87,6 +89,7 @@ export function WorkshopDialog({
           {qrLink ? <img className="js-qr" src={qrDataUrl(qrLink)} alt={`QR code of the link for editors: ${qrLink}`} /> : null}
           <CopyField label="Editor token" value={status.editorToken} />
           <CopyField label="Viewer token" value={status.viewerToken} />
+          <RoleInvite host={host} run={run} />
           <p className="js-hint">The links work until {new Date(status.expiresAt).toLocaleString()} or until you stop hosting.</p>
         </div>
       ) : null}

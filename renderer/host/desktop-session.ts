@@ -5,7 +5,7 @@ import { syncUrlOf } from '../../shared/desktop/contract.ts';
 import type { DesktopCall } from './desktop-api.ts';
 import type { BlueprintSession, ConnectionState, SaveState } from './host.ts';
 import { watchProviderConnection } from './provider-connection.ts';
-import { roleFromToken } from './token.ts';
+import { principalFromToken, roleFromToken } from './token.ts';
 
 /** Where a shared blueprint syncs (absent: it lives on this device only). */
 export interface SessionShare {
@@ -212,6 +212,8 @@ export function openDesktopSession(options: DesktopSessionOptions): DesktopSessi
     doc,
     awareness,
     role: roleFromToken(share?.token),
+    // A blueprint on this device only is its owner's alone: every role.
+    principal: principalFromToken(share?.token),
     loaded,
     connection: () => connection,
     refusal: () => refused,

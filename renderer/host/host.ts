@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { AppCommandId } from '../../shared/commands.ts';
+import type { Principal } from '../../shared/governance/write-policy.ts';
 
 /**
  * The Host: the app's storage, files and settings as the UI sees them (docs/architecture.md §1, §5, §6).
@@ -26,6 +27,11 @@ export interface BlueprintSession {
   readonly awareness: Awareness;
   /** From the access token; the server enforces it, the UI follows it. */
   readonly role: Role;
+  /**
+   * Who this person is to the write policy (role, team, name from the access token): the UI shows
+   * locked what the policy would refuse. Absent: every role (a blueprint on this device only).
+   */
+  readonly principal?: Principal;
   /** Resolves when the local copy (IndexedDB) has been loaded into `doc`. */
   readonly loaded: Promise<void>;
   connection(): ConnectionState;
@@ -37,6 +43,11 @@ export interface BlueprintSession {
   onConnectionChange(listener: () => void): () => void;
   /** Called each time the connection to the server is (re)established. */
   onReconnect(listener: () => void): () => void;
+  /**
+   * Called when `doc` and `awareness` were replaced by a document rebuilt without a change the
+   * server refused (docs/governance.md "Taking a refused change back"); the view remounts on it.
+   */
+  onReplaced?(listener: () => void): () => void;
   destroy(): void;
 }
 

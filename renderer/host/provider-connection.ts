@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
+import { decodeRefusedShape, type RefusedShape } from '../../shared/governance/refused-update.ts';
 import type { ConnectionState } from './host.ts';
 import { refusalMessage } from './token.ts';
 
@@ -13,9 +14,10 @@ export interface ProviderConnectionHandlers {
   /**
    * The server closed the connection with a refusal a person can act on (a wrong token, a bad
    * room), or refused one change this person may not make ("The Data team owns 'Data captured':
-   * your change to 'Lead score' was not saved") — the connection then stays open.
+   * your change to 'Lead score' was not saved") — the connection then stays open, and `shape`
+   * names the refused update (by id) so the session can take it back.
    */
-  refused(message: string): void;
+  refused(message: string, shape?: RefusedShape): void;
   /** The connection state the UI shows: synced only once connected AND the first sync is done. */
   state(next: ConnectionState): void;
 }
@@ -26,9 +28,13 @@ export interface ProviderConnectionHandlers {
  */
 export function watchProviderConnection(provider: WebsocketProvider, on: ProviderConnectionHandlers): void {
   // y-protocols' permission-denied message (auth, type 0) carries the server's reason in words;
-  // y-websocket only logs it. Each provider has its own copy of the handler table.
+  // y-websocket only logs it. Each provider has its own copy of the handler table. Our server
+  // follows the reason with the refused update's shape (sync-server/server/protocol.ts).
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-    if (decoding.readVarUint(decoder) === PERMISSION_DENIED) on.refused(decoding.readVarString(decoder));
+    if (decoding.readVarUint(decoder) !== PERMISSION_DENIED) return;
+    const reason = decoding.readVarString(decoder);
+    const shape = decoding.hasContent(decoder) ? decodeRefusedShape(decoding.readVarUint8Array(decoder)) : null;
+    on.refused(reason, shape ?? undefined);
   };
   provider.on('status', ({ status }) => {
     if (status === 'connected') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalMessage, roleFromToken } from './token.ts';
+import { principalFromToken, refusalMessage, roleFromToken } from './token.ts';
 
 describe('roleFromToken', () => {
   // The shape of the server's tokens (sync-server/auth/token.ts): header.claims.signature, base64url.
@@ -11,6 +11,17 @@ describe('roleFromToken', () => {
     // A commenter cannot change the blueprint: the canvas is read-only for it, as for a viewer.
     expect(roleFromToken(token({ room: 'r1', role: 'commenter', exp: 2e9 }))).toBe('viewer');
     expect(roleFromToken(token({ room: 'r1', role: 'approver', team: 'x', exp: 2e9 }))).toBe('editor');
+  });
+  it('reads who the person is for the write policy: role, team and name', () => {
+    expect(principalFromToken(token({ room: 'r1', role: 'editor', team: 'Data', name: ' Maria ', exp: 2e9 }))).toEqual({
+      role: 'editor',
+      team: 'Data',
+      name: 'Maria',
+    });
+    expect(principalFromToken(token({ room: 'r1', role: 'commenter', team: '', exp: 2e9 }))).toEqual({ role: 'commenter' });
+    // An unknown role grants nothing; no token (no secret, a local blueprint) every role.
+    expect(principalFromToken(token({ room: 'r1', role: 'owner', exp: 2e9 }))).toEqual({ role: 'viewer' });
+    expect(principalFromToken(undefined)).toEqual({ role: 'approver' });
   });
   it('treats no token or garbage as an editor (the server decides)', () => {
     expect(roleFromToken(undefined)).toBe('editor');

@@ -1,13 +1,11 @@
+import type { Principal } from '../../shared/governance/write-policy.ts';
+import { ROLES, type Role as TokenRole } from '../../shared/sync/contract.ts';
 import type { Role } from './host.ts';
 
-/**
- * The role an access token grants, read from its claims without verifying it: the UI only uses it
- * to show a read-only canvas to viewers; the server verifies the signature and enforces the role.
- */
-export function roleFromToken(token: string | undefined | null): Role {
-  if (!token) return 'editor';
+/** The claims of a token, read without verifying it; null when it is not a readable JWT. */
+function claimsOf(token: string): Record<string, unknown> | null {
   const payload = token.split('.')[1];
-  if (!payload) return 'editor';
+  if (!payload) return null;
   try {
     const json = atob(
       payload
@@ -15,12 +13,40 @@ export function roleFromToken(token: string | undefined | null): Role {
         .replace(/_/g, '/')
         .padEnd(Math.ceil(payload.length / 4) * 4, '='),
     );
-    const claims = JSON.parse(json) as { role?: unknown };
-    // A commenter cannot change the blueprint either; comments come with their own panel.
-    return claims.role === 'viewer' || claims.role === 'commenter' ? 'viewer' : 'editor';
+    const claims = JSON.parse(json) as unknown;
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
   } catch {
-    return 'editor';
+    return null;
   }
+}
+
+/**
+ * Who an access token says this person is (role, team, name), read from its claims without
+ * verifying it: the UI uses it only to show what this person may not change, with the same write
+ * policy the server enforces (shared/governance/write-policy.ts); the server verifies the
+ * signature. No token (a server without a secret, a local blueprint): every role.
+ */
+export function principalFromToken(token: string | undefined | null): Principal {
+  if (!token) return { role: 'approver' };
+  const claims = claimsOf(token);
+  if (!claims) return { role: 'approver' };
+  const role = ROLES.includes(claims.role as TokenRole) ? (claims.role as TokenRole) : 'viewer';
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const team = text(claims.team);
+  const name = text(claims.name);
+  return { role, ...(team ? { team } : {}), ...(name ? { name } : {}) };
+}
+
+/**
+ * The role an access token grants, read from its claims without verifying it: the UI only uses it
+ * to show a read-only canvas to viewers; the server verifies the signature and enforces the role.
+ */
+export function roleFromToken(token: string | undefined | null): Role {
+  if (!token) return 'editor';
+  const claims = claimsOf(token);
+  if (!claims) return 'editor';
+  // A commenter cannot change the blueprint either; comments come with their own panel.
+  return claims.role === 'viewer' || claims.role === 'commenter' ? 'viewer' : 'editor';
 }
 
 /** What a server close code means to a person (shared/sync/contract.ts CloseCode). */

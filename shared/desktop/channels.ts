@@ -19,6 +19,7 @@ export const CHANNELS = [
   'workshop.start',
   'workshop.stop',
   'workshop.status',
+  'workshop.invite',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

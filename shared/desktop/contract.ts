@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROOM_NAME_PATTERN } from '../sync/contract.ts';
+import { ROLES, ROOM_NAME_PATTERN, type Role } from '../sync/contract.ts';
 import type { Channel } from './channels.ts';
 
 export { CHANNELS, isChannel, ipcChannelOf, type Channel } from './channels.ts';
@@ -115,6 +115,15 @@ export const CHANNEL_ARGS = {
   }),
   'workshop.stop': empty,
   'workshop.status': empty,
+  /**
+   * Links for one role (and an editor's team) in the hosted workshop, with the person's name
+   * (docs/governance.md): minted with the session's secret, valid as long as the others.
+   */
+  'workshop.invite': z.strictObject({
+    role: z.enum(ROLES),
+    team: z.string().trim().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;
 export type ChannelArgs<C extends Channel> = z.input<(typeof CHANNEL_ARGS)[C]>;
 
@@ -137,6 +146,14 @@ export interface WorkshopInvite {
   /** The desktop app: journeyscroll://b/<room>?server=…&token=… */
   readonly appEditor: string;
   readonly appViewer: string;
+}
+
+/** Links for one role (and team) in the hosted workshop, on each address of this machine. */
+export interface WorkshopRoleInvite {
+  readonly role: Role;
+  readonly team: string | null;
+  readonly token: string;
+  readonly links: ReadonlyArray<{ readonly address: string; readonly web: string | null; readonly app: string }>;
 }
 
 export type WorkshopStatus =
@@ -176,6 +193,7 @@ export interface ChannelResults {
   'workshop.start': WorkshopStatus;
   'workshop.stop': { stopped: boolean };
   'workshop.status': WorkshopStatus;
+  'workshop.invite': WorkshopRoleInvite;
 }
 
 /** Why a call failed, in words a person can be shown, with a code the program can test. */

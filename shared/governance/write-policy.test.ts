@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, addLane, addStage, deleteCard, initBlueprint, moveCard, setStatus, updateCard, updateStage } from '../doc/index.ts';
 import { readUpdateScope } from '../doc/update-scope.ts';
-import { decideWrite, ownershipOf, type Principal } from './write-policy.ts';
+import { decideWrite, mayWrite, ownershipOf, type Principal } from './write-policy.ts';
 
 function setUp() {
   const server = new Y.Doc();
@@ -108,5 +108,36 @@ describe('write policy: roles and team scopes', () => {
       reason: 'Commenters can only add comments',
     });
     expect(decide(viewer, comment)).toMatchObject({ ok: false });
+  });
+});
+
+describe('mayWrite: what the app offers, decided by the same policy', () => {
+  it('locks foreign cards, foreign lanes and structure for a team editor, nothing for an approver', () => {
+    const doc = new Y.Doc();
+    initBlueprint(doc, { title: 'Policy' });
+    const stage = addStage(doc, { name: 'Lead' });
+    const dataLane = addLane(doc, { name: 'Data captured', kind: 'data', owner: 'Data' });
+    const emailLane = addLane(doc, { name: 'Touchpoints', kind: 'touchpoints', owner: 'Email' });
+    const dataCard = addCard(doc, { stageId: stage, laneId: dataLane, title: 'Lead score' });
+    const emailCard = addCard(doc, { stageId: stage, laneId: emailLane, title: 'Welcome email' });
+    const owners = ownershipOf(doc);
+    expect(mayWrite(dataEditor, { kind: 'card', id: dataCard }, owners)).toEqual(ok);
+    expect(mayWrite(dataEditor, { kind: 'card', id: emailCard }, owners)).toEqual({
+      ok: false,
+      reason: "The Email team owns 'Touchpoints': your change to 'Welcome email' was not saved",
+    });
+    expect(mayWrite(dataEditor, { kind: 'card-move', id: dataCard, laneId: emailLane }, owners).ok).toBe(false);
+    expect(mayWrite(dataEditor, { kind: 'new-card', laneId: dataLane }, owners)).toEqual(ok);
+    expect(mayWrite(dataEditor, { kind: 'new-card', laneId: emailLane }, owners)).toEqual({
+      ok: false,
+      reason: "The Email team owns 'Touchpoints': you cannot add cards there",
+    });
+    expect(mayWrite(dataEditor, { kind: 'root', root: 'stages' }, owners).ok).toBe(false);
+    expect(mayWrite(opsEditor, { kind: 'root', root: 'stages' }, owners)).toEqual(ok);
+    expect(mayWrite(opsEditor, { kind: 'status', status: 'in-review' }, owners)).toEqual(ok);
+    expect(mayWrite(opsEditor, { kind: 'status', status: 'approved' }, owners).ok).toBe(false);
+    expect(mayWrite(approver, { kind: 'status', status: 'retired' }, owners)).toEqual(ok);
+    expect(mayWrite(commenter, { kind: 'card', id: dataCard }, owners).ok).toBe(false);
+    expect(mayWrite(viewer, { kind: 'card', id: dataCard }, owners).ok).toBe(false);
   });
 });

@@ -121,3 +121,39 @@ function describe(touch: Touch): string {
   };
   return what[touch.root] ?? `'${touch.root}'`;
 }
+
+/** What a person is about to change, as the app asks before offering a gesture or a field. */
+export type WriteTarget =
+  | { readonly kind: 'card'; readonly id: string; readonly field?: string }
+  /** A card moved (or given) to another lane or owner. */
+  | { readonly kind: 'card-move'; readonly id: string; readonly laneId: string }
+  | { readonly kind: 'new-card'; readonly laneId: string }
+  | { readonly kind: 'root'; readonly root: 'stages' | 'lanes' | 'flows' | 'meta' | 'annotations' | 'personas' }
+  | { readonly kind: 'status'; readonly status: string };
+
+/**
+ * Whether `principal` may make a change of this kind, decided by decideWrite itself on the touches
+ * such a change makes — the app and the server cannot disagree on a rule, only on the document
+ * they look at (the server's wins; a change refused anyway is taken back).
+ */
+export function mayWrite(principal: Principal, target: WriteTarget, owners: Ownership): WriteDecision {
+  const touches: Touch[] =
+    target.kind === 'card'
+      ? [{ kind: 'write', root: 'cards', key: target.id, field: target.field ?? 'title' }]
+      : target.kind === 'card-move'
+        ? [{ kind: 'write', root: 'cards', key: target.id, field: 'laneId', value: target.laneId }]
+        : target.kind === 'new-card'
+          ? [{ kind: 'write', root: 'cards', key: '\u0000new card', field: 'laneId', value: target.laneId }]
+          : target.kind === 'root'
+            ? [{ kind: 'write', root: target.root, ...(target.root === 'meta' ? { key: 'title' } : { key: '\u0000any' }) }]
+            : [{ kind: 'write', root: 'meta', key: 'status', value: target.status }];
+  const decision = decideWrite(principal, { touches, unplaced: 0 }, owners);
+  if (decision.ok || target.kind !== 'new-card') return decision;
+  // A new card has no title yet: say which lane.
+  return { ok: false, reason: decision.reason.replace(/: your change to '[^']*' was not saved$/, ': you cannot add cards there') };
+}
+
+/** Who owns what this person may not change, in words for a locked card or lane ("Owned by the Email team"). */
+export function ownerLabel(owner: string | undefined): string {
+  return owner ? `Owned by the ${owner} team` : 'Owned by the journey-operations team';
+}

@@ -8,6 +8,7 @@ import type { Metrics } from './metrics.ts';
 import type { Limits } from './options.ts';
 import { decideWrite, isUnrestricted, ownershipOf, type Principal } from '../../shared/governance/write-policy.ts';
 import { readUpdateScope, type UpdateScope } from '../../shared/doc/update-scope.ts';
+import { encodeRefusedShape, shapeOfUpdate } from '../../shared/governance/refused-update.ts';
 import type { Authorship, ChangeRecord } from '../store/index.ts';
 import {
   encodeAwareness,
@@ -260,7 +261,8 @@ export class Connection implements Peer {
     const { metrics, logger } = this.#ctx;
     metrics.updatesRefused.inc(1, 'permission-denied');
     logger.info('write refused', { conn: this.id, room: this.room.name, role: this.role, team: this.principal.team, reason });
-    this.send(encodePermissionDenied(reason));
+    // Which update it was, by id (never its content), so the app takes exactly that one back.
+    this.send(encodePermissionDenied(reason, encodeRefusedShape(shapeOfUpdate(update))));
     const filler = refusalFiller(this.room.doc, update);
     if (filler) Y.applyUpdate(this.room.doc, filler, REFUSAL_ORIGIN);
   }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError } from './protocol.ts';
+import * as decoding from 'lib0/decoding';
+import * as auth from 'y-protocols/auth';
+import { decodeRefusedShape, encodeRefusedShape } from '../../shared/governance/refused-update.ts';
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseClientMessage,
+  ProtocolError,
+} from './protocol.ts';
 
 describe('y-websocket messages', () => {
   const doc = new Y.Doc();
@@ -41,5 +52,16 @@ describe('y-websocket messages', () => {
     expect(() => parseClientMessage(new Uint8Array([0, 5, 0]))).toThrow(/unknown sync message type/);
     expect(() => parseClientMessage(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))).toThrow(/out of range/);
     expect(() => parseClientMessage(new Uint8Array([3, 0]))).toThrow(/trailing/);
+  });
+
+  it('a permission-denied with the refused shape still reads as y-protocols reads it; the shape follows the reason', () => {
+    const shape = { inserted: [{ client: 7, clock: 3, length: 2 }], deleted: [{ client: 9, clock: 0, length: 1 }] };
+    const message = encodePermissionDenied('The Email team owns it', encodeRefusedShape(shape));
+    const decoder = decoding.createDecoder(message);
+    expect(decoding.readVarUint(decoder)).toBe(2);
+    const reasons: string[] = [];
+    auth.readAuthMessage(decoder, new Y.Doc(), (_doc, reason) => reasons.push(reason));
+    expect(reasons).toEqual(['The Email team owns it']);
+    expect(decodeRefusedShape(decoding.readVarUint8Array(decoder))).toEqual(shape);
   });
 });

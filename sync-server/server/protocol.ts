@@ -80,10 +80,16 @@ export const encodeAwareness = (update: Uint8Array) =>
     encoding.writeVarUint8Array(e, update);
   });
 
-/** y-protocols' auth message "permission denied" with a reason (y-websocket logs it; our app shows it). */
-export const encodePermissionDenied = (reason: string) =>
+/**
+ * y-protocols' auth message "permission denied" with a reason (y-websocket logs it; our app shows
+ * it). `refused`, when given, follows the reason: which update was refused, by id only
+ * (shared/governance/refused-update.ts), so the app can take it back. y-protocols reads the reason
+ * and ignores what follows it, so any y-websocket client still understands the message.
+ */
+export const encodePermissionDenied = (reason: string, refused?: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.auth);
     encoding.writeVarUint(e, 0);
     encoding.writeVarString(e, reason);
+    if (refused) encoding.writeVarUint8Array(e, refused);
   });

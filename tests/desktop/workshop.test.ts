@@ -85,6 +85,20 @@ describe('hosting a workshop from the desktop app', () => {
     expect(await dialog.getByRole('textbox', { name: 'Editor token' }).inputValue()).toBe(new URL(editorLink).searchParams.get('token'));
     // The QR code holds exactly the editor link.
     expect(await decodeQr(page)).toBe(editorLink);
+    // Links per role and team, minted with the person's name (docs/governance.md).
+    await dialog.getByRole('combobox', { name: 'Role' }).selectOption('editor');
+    await dialog.getByRole('textbox', { name: /^Team/ }).fill('Data');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Maria Ionescu');
+    await dialog.getByRole('button', { name: 'Make link' }).click();
+    const teamLink = dialog.getByRole('textbox', { name: 'Browser link for editor of the Data team (127.0.0.1)' });
+    await expect.poll(() => teamLink.count(), { timeout: 10_000 }).toBe(1);
+    const teamToken = new URL(await teamLink.inputValue()).searchParams.get('token')!;
+    expect(JSON.parse(Buffer.from(teamToken.split('.')[1]!, 'base64url').toString())).toMatchObject({
+      room: id,
+      role: 'editor',
+      team: 'Data',
+      name: 'Maria Ionescu',
+    });
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The host's own window now syncs through its server.
     await waitUntil('the host is synced with its own server', async () => (await statusText(page)) === 'Synced');

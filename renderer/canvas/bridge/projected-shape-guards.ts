@@ -10,6 +10,8 @@ export interface ProjectedShapeGuardsOptions {
   readonly gestureActive: () => boolean;
   readonly canEdit: () => boolean;
   readonly edit: (fn: ModelEdit) => void;
+  /** Whether this person's role or team may delete it (docs/governance.md); absent: yes. */
+  readonly mayDelete?: (entity: { kind: 'card' | 'stage' | 'lane'; id: string }) => boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export class ProjectedShapeGuards implements Disposable {
   private readonly disposables = new Disposables();
 
   constructor(options: ProjectedShapeGuardsOptions) {
-    const { store, gestureActive, canEdit, edit } = options;
+    const { store, gestureActive, canEdit, edit, mayDelete = () => true } = options;
     const effects = store.sideEffects;
     this.disposables.add(
       effects.registerBeforeChangeHandler('shape', (prev, next, source) => {
@@ -34,7 +36,7 @@ export class ProjectedShapeGuards implements Disposable {
       effects.registerBeforeDeleteHandler('shape', (shape: TLShape, source) => {
         if (source !== 'user' || !PROJECTED_TYPES.has(shape.type)) return;
         const entity = entityOf(shape.id);
-        if (entity && canEdit()) {
+        if (entity && canEdit() && mayDelete(entity)) {
           edit((d, o) => {
             if (entity.kind === 'card') deleteCard(d, entity.id, o);
             else if (entity.kind === 'stage') deleteStage(d, entity.id, {}, o);

@@ -3,7 +3,7 @@ import { CARD_KIND_FILL } from '../../../shared/layout/index.ts';
 import type { CardKind } from '../../../shared/model/index.ts';
 import { canvasActions } from '../canvas-actions.ts';
 import { statusLabel } from '../card-text.ts';
-import { CARD, type CardProps } from '../shape-types.ts';
+import { CARD, entityOf, type CardProps } from '../shape-types.ts';
 import { svgText } from './svg-text.tsx';
 
 type CardShape = TLShape<typeof CARD>;
@@ -42,8 +42,13 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
   override hideRotateHandle(): boolean {
     return true;
   }
-  override canEdit(): boolean {
-    return true;
+  override canEdit(shape: CardShape): boolean {
+    return !this.#lock(shape);
+  }
+  /** Who owns this card, when this person may not change it (docs/governance.md). */
+  #lock(shape: CardShape): string | null {
+    const id = entityOf(shape.id)?.id;
+    return id ? (canvasActions(this.editor)?.locks.lockOf('card', id) ?? null) : null;
   }
   override getText(shape: CardShape): string {
     return shape.props.title;
@@ -55,8 +60,13 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
   component(shape: CardShape) {
     const p = shape.props;
     const meta = p.owner ? `${p.owner} · ${statusLabel(p.status)}` : statusLabel(p.status);
+    const lock = this.#lock(shape);
     return (
-      <div className={`js-card k-${p.kind} s-${p.status}`}>
+      <div
+        className={`js-card k-${p.kind} s-${p.status}${lock ? ' js-locked' : ''}`}
+        {...(lock ? { 'data-locked': lock, title: lock } : {})}
+      >
+        {lock ? <span className="js-lock" role="img" aria-label={`Locked: ${lock}`} /> : null}
         <div className="js-card-t">{p.title || 'Untitled'}</div>
         <div className={p.channel ? `js-card-d ch ch-${p.channel}` : 'js-card-d'}>{p.detail}</div>
         <div className="js-card-m">{meta}</div>
@@ -83,11 +93,13 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
   }
 
   override onTranslate(initial: CardShape, current: CardShape) {
-    if (!canvasActions(this.editor)?.canEdit()) return { id: current.id, type: current.type, x: initial.x, y: initial.y };
+    if (!canvasActions(this.editor)?.canEdit() || this.#lock(initial))
+      return { id: current.id, type: current.type, x: initial.x, y: initial.y };
     return undefined;
   }
 
-  override onTranslateEnd(_initial: CardShape, current: CardShape) {
+  override onTranslateEnd(initial: CardShape, current: CardShape) {
+    if (this.#lock(initial)) return;
     canvasActions(this.editor)?.cardDropped(current);
   }
 }

@@ -55,7 +55,8 @@ export class CellShapeUtil extends BackgroundUtil<CellShape> {
 
   component(shape: CellShape) {
     const p = shape.props;
-    const readonly = this.editor.getIsReadonly();
+    // Not offered where this person's team may not add cards (docs/governance.md).
+    const readonly = this.editor.getIsReadonly() || !!canvasActions(this.editor)?.locks.lockOf('lane', p.laneId);
     return (
       <div className={p.shade ? 'js-cell js-shade' : 'js-cell'}>
         {readonly ? null : (

@@ -1,7 +1,11 @@
-import { Rectangle2d, ShapeUtil, T, type Geometry2d, type TLResizeInfo, type TLShape } from 'tldraw';
+import { Rectangle2d, ShapeUtil, T, type Editor, type Geometry2d, type TLResizeInfo, type TLShape } from 'tldraw';
 import { canvasActions } from '../canvas-actions.ts';
 import { clampStageWidth } from '../gestures.ts';
-import { LANE, STAGE, type LaneProps, type StageProps } from '../shape-types.ts';
+import { entityOf, LANE, STAGE, type LaneProps, type StageProps } from '../shape-types.ts';
+
+/** Stages and lanes belong to the journey-operations team: a team editor may not rename, move or resize them. */
+const stagesLocked = (editor: Editor) => !!canvasActions(editor)?.locks.refusal({ kind: 'root', root: 'stages' });
+const lanesLocked = (editor: Editor) => !!canvasActions(editor)?.locks.refusal({ kind: 'root', root: 'lanes' });
 import { svgText } from './svg-text.tsx';
 
 type StageShape = TLShape<typeof STAGE>;
@@ -36,7 +40,7 @@ export class StageShapeUtil extends ShapeUtil<StageShape> {
     return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true });
   }
   override canEdit(): boolean {
-    return true;
+    return !stagesLocked(this.editor);
   }
   override canBind(): boolean {
     return false;
@@ -45,7 +49,7 @@ export class StageShapeUtil extends ShapeUtil<StageShape> {
     return true;
   }
   override canResize(): boolean {
-    return canvasActions(this.editor)?.canEdit() ?? false;
+    return (canvasActions(this.editor)?.canEdit() ?? false) && !stagesLocked(this.editor);
   }
   override getText(shape: StageShape): string {
     return shape.props.name;
@@ -86,10 +90,12 @@ export class StageShapeUtil extends ShapeUtil<StageShape> {
   }
 
   override onTranslate(initial: StageShape, current: StageShape) {
-    if (!canvasActions(this.editor)?.canEdit()) return { id: current.id, type: current.type, x: initial.x, y: initial.y };
+    if (!canvasActions(this.editor)?.canEdit() || stagesLocked(this.editor))
+      return { id: current.id, type: current.type, x: initial.x, y: initial.y };
     return { id: current.id, type: current.type, y: initial.y };
   }
   override onTranslateEnd(_initial: StageShape, current: StageShape) {
+    if (stagesLocked(this.editor)) return;
     canvasActions(this.editor)?.stageDropped(current);
   }
   override onResize(shape: StageShape, info: TLResizeInfo<StageShape>) {
@@ -101,6 +107,7 @@ export class StageShapeUtil extends ShapeUtil<StageShape> {
     };
   }
   override onResizeEnd(_initial: StageShape, current: StageShape) {
+    if (stagesLocked(this.editor)) return;
     canvasActions(this.editor)?.stageResized(current);
   }
 }
@@ -117,7 +124,7 @@ export class LaneShapeUtil extends ShapeUtil<LaneShape> {
     return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true });
   }
   override canEdit(): boolean {
-    return true;
+    return !lanesLocked(this.editor);
   }
   override canBind(): boolean {
     return false;
@@ -140,10 +147,16 @@ export class LaneShapeUtil extends ShapeUtil<LaneShape> {
 
   component(shape: LaneShape) {
     const p = shape.props;
+    const id = entityOf(shape.id)?.id;
+    const lock = id ? (canvasActions(this.editor)?.locks.lockOf('lane', id) ?? null) : null;
     return (
-      <div className={`js-lane l-${p.kind}`}>
+      <div
+        className={`js-lane l-${p.kind}${lock ? ' js-locked' : ''}`}
+        {...(lock ? { 'data-locked': lock, title: `Locked: ${lock}` } : {})}
+      >
         <div className="js-lane-n">{p.name}</div>
         {p.owner ? <div className="js-lane-o">{p.owner}</div> : null}
+        {lock ? <div className="js-lane-lock">Locked · {lock}</div> : null}
       </div>
     );
   }
@@ -162,10 +175,12 @@ export class LaneShapeUtil extends ShapeUtil<LaneShape> {
   }
 
   override onTranslate(initial: LaneShape, current: LaneShape) {
-    if (!canvasActions(this.editor)?.canEdit()) return { id: current.id, type: current.type, x: initial.x, y: initial.y };
+    if (!canvasActions(this.editor)?.canEdit() || lanesLocked(this.editor))
+      return { id: current.id, type: current.type, x: initial.x, y: initial.y };
     return { id: current.id, type: current.type, x: initial.x };
   }
   override onTranslateEnd(_initial: LaneShape, current: LaneShape) {
+    if (lanesLocked(this.editor)) return;
     canvasActions(this.editor)?.laneDropped(current);
   }
 }

@@ -1,0 +1,64 @@
+import { setStatus } from '../../shared/doc/index.ts';
+import { mayWrite, type Ownership, type Principal } from '../../shared/governance/write-policy.ts';
+import type { BlueprintStatus } from '../../shared/model/index.ts';
+import type { CanvasBridge } from '../canvas/bridge.ts';
+
+const STATUSES: ReadonlyArray<readonly [BlueprintStatus, string]> = [
+  ['draft', 'Draft'],
+  ['in-review', 'In review'],
+  ['approved', 'Approved'],
+  ['retired', 'Retired'],
+];
+
+/** Who may set each status, in words (docs/governance.md "Roles"). */
+export const STATUS_WHO: Record<BlueprintStatus, string> = {
+  draft: 'journey operations and approvers',
+  'in-review': 'journey operations and approvers',
+  approved: 'approvers only',
+  retired: 'approvers only',
+};
+
+/** Nothing in the policy's status rule looks at ownership. */
+const NO_OWNERS: Ownership = { lane: () => undefined, card: () => undefined };
+
+/**
+ * The blueprint's status (draft → in review → approved → retired), with who may set each one. The
+ * options this person may not choose are offered disabled, by the same write policy the server
+ * enforces: only an approver approves or retires (the server drops that write from anyone else).
+ */
+export function StatusMenu({
+  status,
+  principal,
+  canEdit,
+  bridge,
+  by,
+}: {
+  status: BlueprintStatus;
+  principal: Principal;
+  canEdit: boolean;
+  bridge: CanvasBridge | null;
+  /** Who the history records as having made the change. */
+  by: string;
+}) {
+  const allowed = (s: BlueprintStatus) => canEdit && mayWrite(principal, { kind: 'status', status: s }, NO_OWNERS).ok;
+  const any = STATUSES.some(([s]) => s !== status && allowed(s));
+  return (
+    <label className="js-status-menu" title={STATUSES.map(([s, label]) => `${label}: ${STATUS_WHO[s]}`).join('\n')}>
+      <select
+        aria-label="Blueprint status"
+        value={status}
+        disabled={!bridge || !any}
+        onChange={(e) => {
+          const next = e.target.value as BlueprintStatus;
+          if (allowed(next)) bridge?.edit((doc, o) => setStatus(doc, next, { by }, o));
+        }}
+      >
+        {STATUSES.map(([s, label]) => (
+          <option key={s} value={s} disabled={s !== status && !allowed(s)}>
+            {label} — {STATUS_WHO[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
