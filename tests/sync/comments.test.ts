@@ -5,7 +5,7 @@
  * writer is told why, an observer never sees them, and a restarted server never stored them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addCard, addLane, addStage, initBlueprint } from '../../shared/doc/index.ts';
 import { addReply, addThread, deleteComment, editComment, readComments, reopenThread, resolveThread } from '../../shared/comments/index.ts';
 import { cleanUp, connect, handMadeToken, startServerProcess, tempDir, waitFor, type Client, type ServerProcess } from './harness.ts';
