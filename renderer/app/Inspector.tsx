@@ -26,11 +26,14 @@ export function Inspector({
   selection,
   canEdit,
   edit,
+  onComment,
 }: {
   blueprint: Blueprint;
   selection: Selection;
   canEdit: boolean;
   edit: Edit;
+  /** Starts a comment on the selection (renderer/comments); offered to viewers too. */
+  onComment?: () => void;
 }) {
   if (!selection) return null;
   const { kind, id } = selection;
@@ -70,6 +73,11 @@ export function Inspector({
   return (
     <aside className="js-inspector" aria-label={`${heading} inspector`}>
       <h2>{heading}</h2>
+      {onComment ? (
+        <button type="button" className="js-inspector-comment" onClick={onComment} aria-keyshortcuts="Control+Alt+M">
+          Comment on {heading.toLowerCase()}
+        </button>
+      ) : null}
       {kind === 'flow' ? <FlowEnds blueprint={blueprint} flow={entity as Blueprint['flows'][number]} /> : null}
       <fieldset disabled={!canEdit}>
         {fields.map((spec) => (
