@@ -173,7 +173,9 @@ function ThreadView({
   const label = `Thread on ${about} by ${nameOf(thread.root)}`;
   return (
     <li className={thread.resolved ? 'js-thread js-thread-resolved' : 'js-thread'}>
-      <article aria-label={label} onFocus={read} onClick={read}>
+      {/* Read once the person acts in the thread — after the click (marking on focus re-rendered
+          between mouse down and up, and the click was lost) or on a key released inside it. */}
+      <article aria-label={label} onClick={read} onKeyUp={read}>
         <div className="js-thread-head">
           <button
             type="button"
