@@ -95,7 +95,7 @@ export function acceleratorMatches(accelerator: string, chord: KeyChord & { read
   if (chord.ctrlKey !== ctrl || chord.metaKey !== meta || chord.shiftKey !== mods.has('Shift') || chord.altKey !== mods.has('Alt'))
     return false;
   if (/^[0-9]$/.test(key)) return chord.code === `Digit${key}` || chord.key === key;
-  // With Alt (⌥ on macOS) a letter key types another character: its `code` still names the key.
-  if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key || chord.code === `Key${key}`;
+  // With Alt (⌥ on macOS) a letter key types another character (⌥M is µ): its `code` still names the key.
+  if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key || (mods.has('Alt') && chord.code === `Key${key}`);
   return chord.key === (KEY_NAMES[key] ?? key);
 }
