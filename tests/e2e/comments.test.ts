@@ -7,7 +7,16 @@ import { readComments } from '../../shared/comments/index.ts';
 import { importJourneyFile } from '../../electron/ipc/handlers.ts';
 import { openLibrary } from '../../electron/ipc/library.ts';
 import { signToken } from '../../sync-server/auth/token.ts';
-import { byOrder, expectConnection, guardedContext, openBlueprint, selectCard, waitUntil, type BlueprintPage } from './support/browser.ts';
+import {
+  byOrder,
+  cardCentre,
+  expectConnection,
+  guardedContext,
+  openBlueprint,
+  selectCard,
+  waitUntil,
+  type BlueprintPage,
+} from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -91,6 +100,20 @@ describe('comments in two browsers', () => {
     await thread(bo.page).getByRole('button', { name: 'Reopen thread' }).click();
     await expect.poll(() => thread(ana.page).getByRole('button', { name: 'Resolve thread' }).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => badge(ana.page).getAttribute('aria-label')).toMatch(/^2 comments/);
+  });
+
+  it('"Comment" is in the canvas context menu, and Ctrl+Alt+M comments on the selection', async () => {
+    const composer = panel(ana.page).getByRole('combobox', { name: `New comment on card '${card.title}'` });
+    const at = await cardCentre(ana, card.id);
+    await ana.page.mouse.click(at.x, at.y, { button: 'right' });
+    await ana.page.getByRole('menuitem', { name: 'Comment' }).click();
+    await expect.poll(() => composer.isVisible()).toBe(true);
+    await composer.press('Escape');
+    await expect.poll(() => composer.count()).toBe(0);
+    await selectCard(ana, card.id);
+    await ana.page.keyboard.press('Control+Alt+M');
+    await expect.poll(() => composer.isVisible()).toBe(true);
+    await composer.press('Escape');
   });
 
   it('a reply written offline is merged on reconnect, beside one written online meanwhile', async () => {
