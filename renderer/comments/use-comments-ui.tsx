@@ -73,7 +73,7 @@ export function useCommentsUi(input: {
       className="js-comments-toggle"
       aria-pressed={open}
       aria-label={unread > 0 ? `Comments, ${unread} unread` : 'Comments'}
-      aria-keyshortcuts="Control+Shift+M"
+      aria-keyshortcuts="Control+Alt+Shift+M"
       onClick={togglePanel}
     >
       Comments{unread > 0 ? ` (${unread})` : ''}
