@@ -107,7 +107,8 @@ function SessionView({
   const selection = useSelection(editor, bridge);
   const comments = useCommentsUi({
     session,
-    token,
+    // The desktop opens shared blueprints with the share's token, not a link's.
+    token: session.token ?? token,
     settingsName: host.getSetting('userName'),
     blueprint,
     writable: access.writable,

@@ -212,6 +212,7 @@ export function openDesktopSession(options: DesktopSessionOptions): DesktopSessi
     doc,
     awareness,
     role: roleFromToken(share?.token),
+    token: share?.token,
     loaded,
     connection: () => connection,
     refusal: () => refused,

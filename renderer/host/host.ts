@@ -26,6 +26,8 @@ export interface BlueprintSession {
   readonly awareness: Awareness;
   /** From the access token; the server enforces it, the UI follows it. */
   readonly role: Role;
+  /** The access token it connects with, if any: comments are written under the name in it. */
+  readonly token?: string | undefined;
   /** Resolves when the local copy (IndexedDB) has been loaded into `doc`. */
   readonly loaded: Promise<void>;
   connection(): ConnectionState;

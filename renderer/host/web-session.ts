@@ -57,6 +57,7 @@ export function openWebSession(room: string, token: string | undefined, origin: 
     doc,
     awareness: provider.awareness,
     role: roleFromToken(token),
+    token,
     loaded,
     connection: () => state,
     refusal: () => refused,
