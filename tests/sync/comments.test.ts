@@ -4,11 +4,13 @@
  * edits or deletes it. Forbidden writes are crafted raw updates (past the app's own checks): the
  * writer is told why, an observer never sees them, and a restarted server never stored them.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addCard, addLane, addStage, initBlueprint } from '../../shared/doc/index.ts';
 import { addReply, addThread, deleteComment, editComment, readComments, reopenThread, resolveThread } from '../../shared/comments/index.ts';
 import { cleanUp, connect, handMadeToken, startServerProcess, tempDir, waitFor, type Client, type ServerProcess } from './harness.ts';
+import { openStore } from '../../sync-server/store/index.ts';
 import { RawWriter } from './raw-writer.ts';
 
 const SECRET = 'comments-suite-secret-0123456789';
@@ -116,5 +118,24 @@ describe('comments, enforced by the server on raw updates', () => {
     expect(JSON.stringify(fresh.doc.getMap('comments').toJSON())).not.toMatch(/FORBIDDEN/);
     const [stored] = readComments(fresh.doc).threads;
     expect(stored).toMatchObject({ id: thread, replies: [], root: { author: 'Ana Pop', body: 'Is this final? (edited)' } });
+  });
+
+  it('the history records each comment change with its author, and no refused one', async () => {
+    await server.stop('SIGTERM');
+    const store = openStore(join(server.dataDir, 'journeyscroll.sqlite'));
+    try {
+      const log = store.listChanges(ROOM).filter((c) => c.root === 'comments');
+      const by = (author: string, key: string, field?: string) =>
+        log.some((c) => c.author === author && c.key === key && c.field === field);
+      expect(by('Ana Pop', thread, 'body')).toBe(true);
+      expect(by('Maria Ionescu', reply, 'body')).toBe(true);
+      expect(by('Maria Ionescu', thread, 'resolvedBy')).toBe(true);
+      expect(log.some((c) => c.author === 'Maria Ionescu' && c.kind === 'delete' && c.key === reply)).toBe(true);
+      // Nobody but Ana ever changed her comment's text, and the approver's refused delete is not there.
+      expect(log.filter((c) => c.key === thread && c.field === 'body').map((c) => c.author)).toEqual(['Ana Pop', 'Ana Pop']);
+      expect(log.some((c) => c.author === 'Head of CX')).toBe(false);
+    } finally {
+      store.close();
+    }
   });
 });
