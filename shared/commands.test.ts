@@ -36,4 +36,11 @@ describe('acceleratorMatches', () => {
     expect(acceleratorMatches('Shift+1', chord('!', { shiftKey: true, code: 'Digit1' }), false)).toBe(true);
     expect(acceleratorMatches('CmdOrCtrl+/', chord('/', { ctrlKey: true }), false)).toBe(true);
   });
+  it('matches a letter with Alt by its key code (⌥M types µ on macOS), and only with Alt', () => {
+    expect(acceleratorMatches('CmdOrCtrl+Alt+M', chord('µ', { metaKey: true, altKey: true, code: 'KeyM' }), true)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+Alt+M', chord('m', { ctrlKey: true, altKey: true, code: 'KeyM' }), false)).toBe(true);
+    expect(acceleratorMatches('CmdOrCtrl+Alt+M', chord('µ', { metaKey: true, altKey: true, code: 'KeyN' }), true)).toBe(false);
+    // Without Alt the character decides: on AZERTY the key coded KeyQ types "a".
+    expect(acceleratorMatches('CmdOrCtrl+E', chord('z', { ctrlKey: true, code: 'KeyE' }), false)).toBe(false);
+  });
 });

@@ -24,12 +24,15 @@ export const APP_COMMANDS = {
   'edit.delete': { label: 'Delete', accelerator: 'Delete', group: 'Edit' },
   'edit.selectAll': { label: 'Select All', accelerator: 'CmdOrCtrl+A', group: 'Edit' },
   'edit.lint': { label: 'Check Journey (Lint)', accelerator: 'CmdOrCtrl+Shift+L', group: 'Edit' },
+  // As in Google Docs and Word: Ctrl+Alt+M (⌘⌥M) comments on what is selected.
+  'edit.comment': { label: 'Comment', accelerator: 'CmdOrCtrl+Alt+M', group: 'Edit' },
   'view.zoomToFit': { label: 'Zoom to Fit the Scroll', accelerator: 'Shift+1', group: 'View' },
   'view.zoomIn': { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', group: 'View' },
   'view.zoomOut': { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', group: 'View' },
   'view.zoomReset': { label: 'Actual Size', accelerator: 'Shift+0', group: 'View' },
   'view.nextStage': { label: 'Next Stage', accelerator: 'Alt+Right', group: 'View' },
   'view.previousStage': { label: 'Previous Stage', accelerator: 'Alt+Left', group: 'View' },
+  'view.comments': { label: 'Comments Panel', accelerator: 'CmdOrCtrl+Alt+Shift+M', group: 'View' },
   'present.start': { label: 'Unroll (Present)', accelerator: 'CmdOrCtrl+Enter', group: 'Present' },
   'help.shortcuts': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', group: 'Help' },
   'help.docs': { label: 'JourneyScroll Help', group: 'Help' },
@@ -92,6 +95,7 @@ export function acceleratorMatches(accelerator: string, chord: KeyChord & { read
   if (chord.ctrlKey !== ctrl || chord.metaKey !== meta || chord.shiftKey !== mods.has('Shift') || chord.altKey !== mods.has('Alt'))
     return false;
   if (/^[0-9]$/.test(key)) return chord.code === `Digit${key}` || chord.key === key;
-  if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key;
+  // With Alt (⌥ on macOS) a letter key types another character (⌥M is µ): its `code` still names the key.
+  if (/^[A-Z]$/.test(key)) return chord.key.toUpperCase() === key || (mods.has('Alt') && chord.code === `Key${key}`);
   return chord.key === (KEY_NAMES[key] ?? key);
 }

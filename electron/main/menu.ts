@@ -98,6 +98,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       item('edit.selectAll'),
       separator,
       item('edit.lint'),
+      item('edit.comment'),
     ],
   });
   template.push({
@@ -111,6 +112,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       item('view.previousStage'),
       item('view.nextStage'),
       separator,
+      item('view.comments'),
       item('present.start'),
       { role: 'togglefullscreen' },
       ...(input.isDev

@@ -10,6 +10,7 @@ import type { BlueprintSession, Host } from '../host/host.ts';
 import { FollowBanner, useFollower, useFollowerView } from '../present/FollowBanner.tsx';
 import { StageSpotlight } from '../present/StageSpotlight.tsx';
 import { UnrollMode } from '../present/UnrollMode.tsx';
+import { useCommentsUi } from '../comments/use-comments-ui.tsx';
 import type { AppCommandId } from '../../shared/commands.ts';
 import { jumpStage, runBlueprintCommand, SHELL_COMMANDS, type Panel } from './blueprint-commands.ts';
 import { ExportDialog } from './ExportDialog.tsx';
@@ -128,6 +129,16 @@ function SessionView({
 
   const selection = useSelection(editor, bridge);
   const locked = useLocked(bridge, selection);
+  const comments = useCommentsUi({
+    session,
+    // The desktop opens shared blueprints with the share's token, not a link's.
+    token: session.token ?? token,
+    settingsName: host.getSetting('userName'),
+    blueprint,
+    writable: access.writable,
+    editor,
+    bridge,
+  });
   const mode = licenseMode({ production: import.meta.env.PROD, key: licenseKey, protocol: location.protocol, hostname: location.hostname });
 
   // Whether the first fit-to-scroll happened (or the person chose a view before it could).
@@ -144,9 +155,11 @@ function SessionView({
       undo,
       canEdit,
       downloadJourney,
+      comment: comments.commentOnSelection,
       open: (which) => {
         if (which === 'help') setHelpOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
+        else if (which === 'comments') comments.togglePanel();
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -230,6 +243,7 @@ function SessionView({
           onSettings={() => setSettingsOpen(true)}
           onHelp={() => setHelpOpen(true)}
         />
+        {comments.button}
       </header>
       {mode !== 'ok' ? <LicenseNotice mode={mode} onOpenSettings={() => setSettingsOpen(true)} /> : null}
       {error ? (
@@ -256,9 +270,20 @@ function SessionView({
             />
           )}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
+          {presenting ? null : comments.badges}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
-        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} locked={locked} /> : null}
+        {comments.panel}
+        {bridge ? (
+          <Inspector
+            blueprint={blueprint}
+            selection={selection}
+            canEdit={canEdit}
+            edit={bridge.edit}
+            locked={locked}
+            onComment={comments.commentOnSelection}
+          />
+        ) : null}
       </main>
       <ExportDialog
         open={panel === 'export'}

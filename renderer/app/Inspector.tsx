@@ -32,6 +32,7 @@ export function Inspector({
   edit,
   locked = null,
   commentSlot,
+  onComment,
 }: {
   blueprint: Blueprint;
   selection: Selection;
@@ -41,6 +42,8 @@ export function Inspector({
   locked?: string | null;
   /** The comment action on the selection (issue 12's comments), shown where it is locked. */
   commentSlot?: ReactNode;
+  /** Starts a comment on the selection (renderer/comments); offered to viewers too. */
+  onComment?: () => void;
 }) {
   if (!selection) return null;
   const { kind, id } = selection;
@@ -80,6 +83,11 @@ export function Inspector({
   return (
     <aside className="js-inspector" aria-label={`${heading} inspector`}>
       <h2>{heading}</h2>
+      {onComment ? (
+        <button type="button" className="js-inspector-comment" onClick={onComment} aria-keyshortcuts="Control+Alt+M">
+          Comment on {heading.toLowerCase()}
+        </button>
+      ) : null}
       {kind === 'flow' ? <FlowEnds blueprint={blueprint} flow={entity as Blueprint['flows'][number]} /> : null}
       {locked && canEdit ? (
         <div className="js-locked-note" role="note" aria-label="Locked">

@@ -19,7 +19,7 @@ export const STATUS_WHO: Record<BlueprintStatus, string> = {
 };
 
 /** Nothing in the policy's status rule looks at ownership. */
-const NO_OWNERS: Ownership = { lane: () => undefined, card: () => undefined };
+const NO_OWNERS: Ownership = { lane: () => undefined, card: () => undefined, comment: () => undefined };
 
 /**
  * The blueprint's status (draft → in review → approved → retired), with who may set each one. The

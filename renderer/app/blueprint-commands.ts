@@ -6,7 +6,7 @@ import type { CanvasBridge } from '../canvas/bridge.ts';
 import { isEditingText } from './use-commands.ts';
 
 /** What the blueprint view opens in answer to a command. */
-export type Panel = 'help' | 'export' | 'print' | 'lint' | 'present';
+export type Panel = 'help' | 'export' | 'print' | 'lint' | 'present' | 'comments';
 
 export interface CommandContext {
   readonly editor: Editor | null;
@@ -16,6 +16,8 @@ export interface CommandContext {
   open(panel: Panel): void;
   /** The web edition's Save As: download the .journey file. */
   downloadJourney(): void;
+  /** A new comment on the selection (renderer/comments). */
+  comment?(): void;
 }
 
 /** Commands about files and windows, performed by the desktop shell when a native menu sent them. */
@@ -58,6 +60,10 @@ export function runBlueprintCommand(command: AppCommandId, ctx: CommandContext):
       return;
     case 'edit.lint':
       return ctx.open('lint');
+    case 'edit.comment':
+      return ctx.comment?.();
+    case 'view.comments':
+      return ctx.open('comments');
     case 'view.zoomToFit':
       if (editor && bridge) editor.zoomToBounds(bridge.layout().bounds, { inset: 24, animation: { duration: 200 } });
       return;

@@ -12,6 +12,8 @@ const WEB_KEYBOARD_COMMANDS: readonly AppCommandId[] = [
   'file.export',
   'file.print',
   'edit.lint',
+  'edit.comment',
+  'view.comments',
   'view.nextStage',
   'view.previousStage',
   'present.start',

@@ -8,6 +8,7 @@ import { connectCanvas, type CanvasBridge } from './bridge.ts';
 import { connectPresence } from './presence.ts';
 import { PROJECTED_SHAPE_UTILS } from './shapes/index.ts';
 import { AnnotationStylePanel } from './StylePanel.tsx';
+import { CommentContextMenu } from '../comments/CommentContextMenu.tsx';
 import { BridgeContext, TitleEditor } from './TitleEditor.tsx';
 import './canvas.css';
 
@@ -16,7 +17,14 @@ const assetUrls = getAssetUrlsByImport();
 const shapeUtils = PROJECTED_SHAPE_UTILS;
 // The scroll lives on one page, and undo/redo are ours (per person): tldraw's page menu and quick
 // actions (whose undo state is tldraw's own history) are left out; our toolbar has Undo/Redo.
-const components = { InFrontOfTheCanvas: TitleEditor, StylePanel: AnnotationStylePanel, PageMenu: null, QuickActions: null };
+// The context menu adds "Comment" (renderer/comments) to tldraw's own entries.
+const components = {
+  InFrontOfTheCanvas: TitleEditor,
+  StylePanel: AnnotationStylePanel,
+  PageMenu: null,
+  QuickActions: null,
+  ContextMenu: CommentContextMenu,
+};
 // tldraw refuses local creates past 4,000 shapes by default; a blueprint can project more.
 const options = { maxShapesPerPage: 50_000 };
 /**

@@ -214,6 +214,7 @@ export function openDesktopSession(options: DesktopSessionOptions): DesktopSessi
     role: roleFromToken(share?.token),
     // A blueprint on this device only is its owner's alone: every role.
     principal: principalFromToken(share?.token),
+    token: share?.token,
     loaded,
     connection: () => connection,
     refusal: () => refused,

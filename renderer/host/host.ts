@@ -32,6 +32,8 @@ export interface BlueprintSession {
    * locked what the policy would refuse. Absent: every role (a blueprint on this device only).
    */
   readonly principal?: Principal;
+  /** The access token it connects with, if any: comments are written under the name in it. */
+  readonly token?: string | undefined;
   /** Resolves when the local copy (IndexedDB) has been loaded into `doc`. */
   readonly loaded: Promise<void>;
   connection(): ConnectionState;

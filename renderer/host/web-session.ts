@@ -102,6 +102,7 @@ export function openWebSession(room: string, token: string | undefined, origin: 
     },
     role: roleFromToken(token),
     principal: principalFromToken(token),
+    token,
     get loaded() {
       return current.loaded;
     },

@@ -15,6 +15,8 @@ export const DOC_KEYS = {
   flows: 'flows',
   annotations: 'annotations',
   history: 'history',
+  /** Review comments (shared/comments): part of the document, never of the blueprint model or its exports. */
+  comments: 'comments',
 } as const;
 
 /** The schema version this code writes. Older documents are migrated (migrations.ts). */

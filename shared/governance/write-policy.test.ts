@@ -101,8 +101,13 @@ describe('write policy: roles and team scopes', () => {
       thread.set('text', 'Is this field needed?');
       d.getMap('comments').set('cm_1', thread);
     };
+    // A named person comments in their own name (comment-policy.test.ts); this commenter has none.
+    const signed = (d: Y.Doc) => {
+      comment(d);
+      d.getMap<Y.Map<unknown>>('comments').get('cm_1')!.set('author', 'Maria Ionescu');
+    };
     expect(decide(commenter, comment)).toEqual(ok);
-    expect(decide(dataEditor, comment)).toEqual(ok);
+    expect(decide(dataEditor, signed)).toEqual(ok);
     expect(decide(commenter, (d) => updateCard(d, ids.dataCard, { title: 'x' }))).toEqual({
       ok: false,
       reason: 'Commenters can only add comments',

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Touch, UpdateScope } from '../doc/update-scope.ts';
 import type { Role } from '../sync/contract.ts';
+import { checkCommentWrites, type CommentFacts } from './comment-policy.ts';
 
 /**
  * Who may change what in a shared blueprint. viewer < commenter < editor < approver; an editor may
@@ -16,6 +17,9 @@ import type { Role } from '../sync/contract.ts';
  *   journey-operations team.
  * - editor without a team (the journey-operations team): everything but the approval statuses.
  * - approver: everything, including setting the status to approved or retired.
+ *
+ * Comments, for everyone who may write them: only their author edits or deletes them, and the
+ * author is the token's name (comment-policy.ts).
  */
 export interface Principal {
   readonly role: Role;
@@ -31,7 +35,7 @@ export type WriteDecision = { readonly ok: true } | { readonly ok: false; readon
 export const APPROVAL_STATUSES: readonly string[] = ['approved', 'retired'];
 
 /** The parts of the current document the rules look at. */
-export interface Ownership {
+export interface Ownership extends CommentFacts {
   lane(id: string): { readonly name: string; readonly owner: string | undefined } | undefined;
   card(id: string): { readonly title: string; readonly laneId: string | undefined; readonly owner: string | undefined } | undefined;
 }
@@ -50,19 +54,33 @@ export function ownershipOf(doc: Y.Doc): Ownership {
       const card = entity('cards', id);
       return card && { title: str(card.get('title')) ?? id, laneId: str(card.get('laneId')), owner: str(card.get('owner')) };
     },
+    comment(id) {
+      const comment = entity('comments', id);
+      return comment && { author: str(comment.get('author')) };
+    },
   };
 }
 
-/** Does the person have nothing to check (the server may skip reading updates for it)? */
+/**
+ * Does the person have nothing to check (the server may skip deciding on its updates)? An approver
+ * without a name: everyone on a server without a secret, where nobody is identified. A named
+ * approver may change everything but other people's comments.
+ */
 export function isUnrestricted(principal: Principal): boolean {
-  return principal.role === 'approver';
+  return principal.role === 'approver' && principal.name === undefined;
 }
 
 /** Decides whether `principal` may make the change an update's scope describes, as a whole. */
 export function decideWrite(principal: Principal, scope: UpdateScope, owners: Ownership): WriteDecision {
-  if (principal.role === 'approver') return { ok: true };
   if (principal.role === 'viewer') return { ok: false, reason: 'Viewers cannot change the blueprint' };
   if (scope.unplaced > 0) return { ok: false, reason: 'Part of the change could not be placed in the blueprint, so it was not saved' };
+  const commentRefusal = checkCommentWrites(
+    principal.name,
+    scope.touches.filter((t) => t.root === 'comments'),
+    owners,
+  );
+  if (commentRefusal) return { ok: false, reason: commentRefusal };
+  if (principal.role === 'approver') return { ok: true };
   const cardChanges = new Map<string, Touch[]>();
   for (const touch of scope.touches) {
     if (touch.root === 'comments') continue;

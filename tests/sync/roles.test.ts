@@ -188,6 +188,8 @@ describe('roles and team scopes, enforced by the server on raw updates', () => {
     carl.write((d) => {
       const thread = new Y.Map<unknown>();
       thread.set('text', 'Do we need this field?');
+      // In the commenter's own name: the server checks it against the token (comment-policy.ts).
+      thread.set('author', 'Carl');
       d.getMap('comments').set('cm_carl', thread);
     });
     await waitFor(() => observer.doc.getMap('comments').has('cm_carl'), 'the comment at the observer');
