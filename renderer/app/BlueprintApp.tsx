@@ -28,6 +28,7 @@ import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
+import { PerformanceLayer, usePerformanceChrome } from '../analytics/PerformanceChrome.tsx';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
@@ -78,6 +79,7 @@ function SessionView({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -122,6 +124,7 @@ function SessionView({
       downloadJourney,
       open: (which) => {
         if (which === 'help') setHelpOpen(true);
+        else if (which === 'import') setImportOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
@@ -135,6 +138,7 @@ function SessionView({
   );
   useShortcuts(editor, bridge, openHelp, panel !== 'present');
   const presenting = panel === 'present' && editor && bridge;
+  const perf = usePerformanceChrome({ session, origin, undo, blueprint, editor, bridge, canEdit });
   // Someone presenting does not follow anyone else.
   const follower = useFollower(session.awareness, presenting ? null : editor);
   const [presentedStage, setPresentedStage] = useState<string | null>(null);
@@ -210,7 +214,7 @@ function SessionView({
         </div>
       ) : null}
       <FollowBanner follower={follower} blueprint={blueprint} />
-      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} onNavigate={() => setFitted(true)} />
+      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} onNavigate={() => setFitted(true)} stageExtra={perf.funnel} />
       <main className="js-main">
         <div className="js-canvas" aria-label="Blueprint canvas">
           {mode === 'blocked' || !loaded ? null : (
@@ -225,8 +229,13 @@ function SessionView({
             />
           )}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
+          {presenting ? null : <PerformanceLayer chrome={perf} />}
         </div>
-        {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
+        {lintOpen ? (
+          <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)}>
+            {perf.underperformers}
+          </LintPanel>
+        ) : null}
         {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
       <ExportDialog
@@ -236,8 +245,10 @@ function SessionView({
         doc={session.doc}
         host={host}
         onShowFindings={() => setLintOpen(true)}
+        heat={perf.performance.heat}
       />
-      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} />
+      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} heat={perf.performance.heat} />
+      {perf.importDialog(importOpen, () => setImportOpen(false))}
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog
         open={settingsOpen}

@@ -59,6 +59,17 @@ export interface SceneOptions {
    * deterministic).
    */
   readonly caption?: string;
+  /**
+   * A heat overlay to print (shared/analytics/heat.ts): its cards take their heat colour as fill
+   * and show the figure; a line under the title names what the colours mean.
+   */
+  readonly heat?: SceneHeat;
+}
+
+export interface SceneHeat {
+  readonly title: string;
+  readonly maxText: string;
+  readonly cards: ReadonlyMap<string, { readonly fill: string; readonly text: string }>;
 }
 
 /** "Approved · printed 30 Nov 2026": the caption of a print made at `at`. */
@@ -97,6 +108,16 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
       size: 11,
       fill: '#4b5563',
       role: 'caption',
+    });
+  if (options.heat)
+    p.push({
+      type: 'text',
+      x: 16,
+      y: options.caption ? 76 : 58,
+      text: fitText(`Heat: ${options.heat.title} (pale 0 → deep ${options.heat.maxText})`, layout.options.laneHeaderWidth - 24, 10),
+      size: 10,
+      fill: '#9a3412',
+      role: 'heat-legend',
     });
   for (const lane of layout.lanes) {
     p.push({ type: 'rect', ...lane.band, fill: lane.index % 2 ? '#f9fafb' : '#ffffff', stroke: '#e5e7eb' });
@@ -158,13 +179,14 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
   for (const box of layout.cards) {
     const card = cards.get(box.id);
     if (!card) continue;
+    const heat = options.heat?.cards.get(card.id);
     p.push({
       type: 'rect',
       x: box.x,
       y: box.y,
       w: box.w,
       h: box.h,
-      fill: CARD_KIND_FILL[card.kind],
+      fill: heat ? heat.fill : CARD_KIND_FILL[card.kind],
       stroke: '#9ca3af',
       radius: 6,
       role: 'card',
@@ -181,6 +203,18 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
     });
     const sub = card.channel ?? card.field ?? card.system ?? card.action?.type ?? card.kind;
     p.push({ type: 'text', x: box.x + 8, y: box.y + 36, text: fitText(sub, box.w - 16, 10), size: 10, fill: '#374151' });
+    if (heat)
+      p.push({
+        type: 'text',
+        x: box.x + 8,
+        y: box.y + 58,
+        text: fitText(heat.text, box.w - 16, 12),
+        size: 12,
+        fill: '#111827',
+        bold: true,
+        role: 'heat',
+        id: card.id,
+      });
     if (card.owner)
       p.push({ type: 'text', x: box.x + 8, y: box.y + box.h - 10, text: fitText(card.owner, box.w - 16, 10), size: 10, fill: '#6b7280' });
   }
