@@ -18,12 +18,7 @@ export function HeatLegend({ performance }: { performance: Performance }) {
         <span className="js-hint" title={data.name}>
           {data.name}
         </span>
-        <button
-          type="button"
-          aria-pressed={visible}
-          onClick={() => setVisible(!visible)}
-          aria-label={visible ? 'Hide the heat overlay' : 'Show the heat overlay'}
-        >
+        <button type="button" onClick={() => setVisible(!visible)} aria-label={visible ? 'Hide the heat overlay' : 'Show the heat overlay'}>
           {visible ? 'Hide' : 'Show'}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useValue, type Editor } from 'tldraw';
 import type { HeatMap } from '../../shared/analytics/heat.ts';
+import type { Blueprint } from '../../shared/model/index.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
 
 /** Above this many cards in view, or below this zoom, the figures are not written on the cards. */
@@ -13,7 +14,18 @@ const LABEL_MIN_ZOOM = 0.45;
  * figure. It follows the camera and takes no pointer events; only the cards in view are drawn, so a
  * large scroll costs what its visible part costs.
  */
-export function HeatOverlay({ editor, bridge, heat }: { editor: Editor; bridge: CanvasBridge; heat: HeatMap }) {
+export function HeatOverlay({
+  editor,
+  bridge,
+  heat,
+  blueprint,
+}: {
+  editor: Editor;
+  bridge: CanvasBridge;
+  heat: HeatMap;
+  /** The model: the cards' boxes are read again when it changes (the camera alone is watched). */
+  blueprint: Blueprint;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useValue(
     'heat overlay',
@@ -30,7 +42,7 @@ export function HeatOverlay({ editor, bridge, heat }: { editor: Editor; bridge: 
       }
       return { w: screen.w, h: screen.h, z: camera.z, boxes };
     },
-    [editor, bridge, heat],
+    [editor, bridge, heat, blueprint],
   );
   useEffect(() => {
     const c = canvas.current;

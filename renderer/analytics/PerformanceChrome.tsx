@@ -16,6 +16,7 @@ import { writeMetrics } from './write-metrics.ts';
 
 export interface PerformanceChrome {
   readonly performance: Performance;
+  readonly blueprint: Blueprint;
   readonly editor: Editor | null;
   readonly bridge: CanvasBridge | null;
   /** The funnel bar under a stage's button in the stage strip (nothing before an event log). */
@@ -64,6 +65,7 @@ export function usePerformanceChrome(input: {
   );
   return {
     performance,
+    blueprint,
     editor,
     bridge,
     funnel,
@@ -92,11 +94,13 @@ export function usePerformanceChrome(input: {
 
 /** The overlay and its legend, over the canvas. */
 export function PerformanceLayer({ chrome }: { chrome: PerformanceChrome }) {
-  const { performance, editor, bridge } = chrome;
+  const { performance, editor, bridge, blueprint } = chrome;
   if (!performance.data) return null;
   return (
     <>
-      {editor && bridge && performance.heat ? <HeatOverlay editor={editor} bridge={bridge} heat={performance.heat} /> : null}
+      {editor && bridge && performance.heat ? (
+        <HeatOverlay editor={editor} bridge={bridge} heat={performance.heat} blueprint={blueprint} />
+      ) : null}
       <HeatLegend performance={performance} />
     </>
   );
