@@ -14,7 +14,8 @@ describe('the heat overlay in prints', () => {
     expect(scene.primitives.find((p) => p.type === 'text' && p.role === 'heat')).toMatchObject({ id: 'cd_ad', text: '42 %' });
     const svg = sceneToSvg(scene);
     expect(svg).toContain('data-role="heat-legend"');
-    expect(svg).toMatch(/Heat: Conversion rate/);
+    expect(svg).toContain('>Heat overlay: pale 0 → deep 100 %</text>');
+    expect(svg).toContain('data-role="heat-legend">Conversion rate</text>');
   });
   it('draws nothing of it without an overlay', () => {
     expect(sceneToSvg(buildScene(trialBlueprint()))).not.toMatch(/heat/);

@@ -109,16 +109,22 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
       fill: '#4b5563',
       role: 'caption',
     });
-  if (options.heat)
-    p.push({
-      type: 'text',
-      x: 16,
-      y: options.caption ? 76 : 58,
-      text: fitText(`Heat: ${options.heat.title} (pale 0 → deep ${options.heat.maxText})`, layout.options.laneHeaderWidth - 24, 10),
-      size: 10,
-      fill: '#9a3412',
-      role: 'heat-legend',
-    });
+  if (options.heat) {
+    // Two short lines under the title (the corner above the lane headers is narrow).
+    const y = options.caption ? 76 : 58;
+    const line = (text: string, dy: number) =>
+      p.push({
+        type: 'text',
+        x: 16,
+        y: y + dy,
+        text: fitText(text, layout.options.laneHeaderWidth - 24, 9),
+        size: 9,
+        fill: '#9a3412',
+        role: 'heat-legend',
+      });
+    line(`Heat overlay: pale 0 → deep ${options.heat.maxText}`, 0);
+    line(options.heat.title, 12);
+  }
   for (const lane of layout.lanes) {
     p.push({ type: 'rect', ...lane.band, fill: lane.index % 2 ? '#f9fafb' : '#ffffff', stroke: '#e5e7eb' });
     p.push({ type: 'rect', x: lane.x, y: lane.y, w: lane.w, h: lane.h, fill: '#f3f4f6', stroke: '#d1d5db', role: 'lane', id: lane.id });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,20 @@ describe('performance data in the app', () => {
       .getByRole('navigation', { name: 'Stages' })
       .getByRole('img', { name: new RegExp(`^${first.name}: 80 entered, 80 moved on`) });
     await expect.poll(() => funnel.count()).toBe(1);
+
+    // The overlay on screen goes into the SVG picture.
+    await p.page.getByRole('button', { name: 'Export…' }).click();
+    const exporting = p.page.getByRole('dialog', { name: 'Export' });
+    await exporting.getByRole('radio', { name: /Scroll picture \(SVG\)/ }).check();
+    expect(await exporting.getByRole('checkbox', { name: 'Include the heat overlay (Conversion rate)' }).isChecked()).toBe(true);
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      exporting.getByRole('button', { name: 'Export Scroll picture (SVG)' }).click(),
+    ]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toContain('>Heat overlay: pale 0 → deep 100 %<');
+    expect(svg).toContain('data-role="heat-legend">Conversion rate<');
+    expect(svg).toMatch(new RegExp(`data-role="heat" data-id="${files.a0}">50 %<`));
   });
 
   it('lists the underperformer in the Check panel; Retire sets its status, undoably, into the change log', async () => {
