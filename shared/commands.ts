@@ -16,6 +16,7 @@ export const APP_COMMANDS = {
   'file.saveAs': { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', group: 'File' },
   'file.export': { label: 'Export…', accelerator: 'CmdOrCtrl+E', group: 'File' },
   'file.print': { label: 'Print Scroll…', accelerator: 'CmdOrCtrl+P', group: 'File' },
+  'file.importPerformance': { label: 'Import Performance Data…', group: 'File' },
   'file.share': { label: 'Share…', group: 'File' },
   'file.hostWorkshop': { label: 'Host a Workshop…', group: 'File' },
   'file.close': { label: 'Close', accelerator: 'CmdOrCtrl+W', group: 'File' },

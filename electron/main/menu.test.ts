@@ -43,10 +43,12 @@ describe('native menu', () => {
     expect(byId('edit.undo')?.accelerator).toBe('CmdOrCtrl+Z');
     expect(byId('edit.redo')?.accelerator).toBe('Shift+CmdOrCtrl+Z');
     expect(byId('file.export')).toBeDefined();
+    expect(byId('file.importPerformance')?.label).toBe('Import Performance Data…');
     expect(byId('file.close')?.accelerator).toBe('CmdOrCtrl+W');
     click(byId('edit.undo'));
     click(byId('file.export'));
-    expect(ran).toEqual(['edit.undo', 'file.export']);
+    click(byId('file.importPerformance'));
+    expect(ran).toEqual(['edit.undo', 'file.export', 'file.importPerformance']);
     expect(items.some((i) => i.role === 'quit')).toBe(true);
   });
 

@@ -77,6 +77,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       item('file.saveAs'),
       item('file.export'),
       item('file.print'),
+      item('file.importPerformance'),
       separator,
       item('file.share'),
       item('file.hostWorkshop'),

@@ -30,6 +30,7 @@ import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
+import { PerformanceLayer, usePerformanceChrome } from '../analytics/PerformanceChrome.tsx';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 /** True only in test builds (build/vite-renderer.ts): elsewhere the hook is compiled out. */
@@ -97,6 +98,7 @@ function SessionView({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -158,6 +160,7 @@ function SessionView({
       comment: comments.commentOnSelection,
       open: (which) => {
         if (which === 'help') setHelpOpen(true);
+        else if (which === 'import') setImportOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
         else if (which === 'comments') comments.togglePanel();
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
@@ -172,6 +175,7 @@ function SessionView({
   );
   useShortcuts(editor, bridge, openHelp, panel !== 'present');
   const presenting = panel === 'present' && editor && bridge;
+  const perf = usePerformanceChrome({ session, origin, undo, blueprint, editor, bridge, canEdit });
   // Someone presenting does not follow anyone else.
   const follower = useFollower(session.awareness, presenting ? null : editor);
   const [presentedStage, setPresentedStage] = useState<string | null>(null);
@@ -255,7 +259,7 @@ function SessionView({
         </div>
       ) : null}
       <FollowBanner follower={follower} blueprint={blueprint} />
-      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} onNavigate={() => setFitted(true)} />
+      <StageStrip blueprint={blueprint} editor={editor} bridge={bridge} onNavigate={() => setFitted(true)} stageExtra={perf.funnel} />
       <main className="js-main">
         <div className="js-canvas" aria-label="Blueprint canvas">
           {mode === 'blocked' || !loaded ? null : (
@@ -271,8 +275,13 @@ function SessionView({
           )}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
+          {presenting ? null : <PerformanceLayer chrome={perf} />}
         </div>
-        {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
+        {lintOpen ? (
+          <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)}>
+            {perf.underperformers}
+          </LintPanel>
+        ) : null}
         {comments.panel}
         {bridge ? (
           <Inspector
@@ -292,8 +301,10 @@ function SessionView({
         doc={session.doc}
         host={host}
         onShowFindings={() => setLintOpen(true)}
+        heat={perf.performance.heat}
       />
-      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} />
+      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} heat={perf.performance.heat} />
+      {perf.importDialog(importOpen, () => setImportOpen(false))}
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog
         open={settingsOpen}

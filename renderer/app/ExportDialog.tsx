@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { encodeJourneyFile } from '../../shared/doc/index.ts';
-import type { PaperSize } from '../../shared/export/index.ts';
+import type { PaperSize, SceneHeat } from '../../shared/export/index.ts';
+import { HeatOption } from '../analytics/HeatOption.tsx';
 import { lintBlueprint } from '../../shared/journey/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 import type { Host } from '../host/host.ts';
@@ -18,6 +19,8 @@ export interface ExportDialogProps {
   readonly host: Host;
   /** Opens the lint panel (from the warning about lint errors). */
   readonly onShowFindings: () => void;
+  /** The heat overlay on screen, offered for the SVG and PDF pictures. */
+  readonly heat?: SceneHeat | null;
 }
 
 /**
@@ -25,12 +28,14 @@ export interface ExportDialogProps {
  * and pictures of the scroll (SVG, PDF). Lint errors do not block an export — the workshop may
  * want the picture of an unfinished journey — but the executable formats say what is wrong first.
  */
-export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindings }: ExportDialogProps) {
+export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindings, heat }: ExportDialogProps) {
   const ref = useModal(open);
   const [format, setFormat] = useState<ExportFormat>('definition');
   const [paper, setPaper] = useState<PaperSize>('banner');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [withHeat, setWithHeat] = useState(true);
+  const overlay = heat && withHeat && (format === 'svg' || format === 'pdf') ? heat : undefined;
   const errors = useMemo(() => (open ? lintBlueprint(blueprint).filter((f) => f.severity === 'error').length : 0), [open, blueprint]);
   const chosen = EXPORT_FORMATS.find((f) => f.id === format)!;
 
@@ -39,9 +44,9 @@ export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindin
     setError(null);
     try {
       let bytes: Uint8Array;
-      if (format === 'pdf') bytes = await printScrollPdf(blueprint, { paper });
+      if (format === 'pdf') bytes = await printScrollPdf(blueprint, { paper }, new Date(), overlay);
       else if (format === 'journey') bytes = encodeJourneyFile(doc);
-      else bytes = new TextEncoder().encode(exportAsText(format, blueprint));
+      else bytes = new TextEncoder().encode(exportAsText(format, blueprint, overlay));
       await host.saveFile(exportFileName(blueprint.meta.title, chosen.extension), bytes);
       onClose();
     } catch (e) {
@@ -66,6 +71,7 @@ export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindin
         ))}
       </fieldset>
       {format === 'pdf' && open ? <PaperPicker blueprint={blueprint} paper={paper} onChange={setPaper} /> : null}
+      {heat && (format === 'svg' || format === 'pdf') ? <HeatOption heat={heat} checked={withHeat} onChange={setWithHeat} /> : null}
       {chosen.executable && errors > 0 ? (
         <p className="js-warning" role="note">
           The journey has {errors} lint error{errors === 1 ? '' : 's'}: an engine may not run it as intended.{' '}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Box, type Editor, type TLShapeId } from 'tldraw';
 import type { Finding } from '../../shared/journey/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
@@ -19,11 +19,14 @@ export function LintPanel({
   editor,
   bridge,
   onClose,
+  children,
 }: {
   blueprint: Blueprint;
   editor: Editor | null;
   bridge: CanvasBridge | null;
   onClose: () => void;
+  /** More findings below the lint list (the underperformers, from renderer/analytics). */
+  children?: ReactNode;
 }) {
   const lint = useLint(blueprint);
   const findings = useMemo(() => [...lint].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]), [lint]);
@@ -66,12 +69,13 @@ export function LintPanel({
           </li>
         ))}
       </ol>
+      {children}
     </aside>
   );
 }
 
 /** Selects what a finding is about and zooms to it (never past 100%: a single card stays in context). */
-export function reveal(editor: Editor, bridge: CanvasBridge, finding: Finding): void {
+export function reveal(editor: Editor, bridge: CanvasBridge, finding: Pick<Finding, 'cardIds' | 'stageIds' | 'flowIds'>): void {
   // The cards at fault; the stage only when the finding is about the stage itself (a finding about
   // a card also names its stage, for the stage summaries).
   const named = finding.cardIds.length ? finding.cardIds.map(shapeIds.card) : finding.stageIds.map(shapeIds.stage);

@@ -51,6 +51,9 @@ export function ScrollToolbar(p: ScrollToolbarProps) {
       <button type="button" onClick={() => p.run('file.print')} aria-label="Print the scroll">
         Print…
       </button>
+      <button type="button" onClick={() => p.run('file.importPerformance')} aria-label="Import performance data">
+        Data…
+      </button>
       {p.onDownloadJourney ? (
         <button type="button" onClick={p.onDownloadJourney}>
           Download .journey

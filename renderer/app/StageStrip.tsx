@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useValue, type Editor } from 'tldraw';
 import { findingsByStage } from '../../shared/journey/index.ts';
 import { sortByOrder, summariseStages, type Blueprint } from '../../shared/model/index.ts';
@@ -16,11 +16,14 @@ export function StageStrip({
   editor,
   bridge,
   onNavigate,
+  stageExtra,
 }: {
   blueprint: Blueprint;
   editor: Editor | null;
   bridge: CanvasBridge | null;
   onNavigate?: () => void;
+  /** Drawn under a stage's button (the funnel bars, from renderer/analytics). */
+  stageExtra?: (stageId: string) => ReactNode;
 }) {
   const stages = useMemo(() => sortByOrder(blueprint.stages), [blueprint.stages]);
   // Summaries and findings go over every card: they follow the model in a deferred render, so a
@@ -81,6 +84,7 @@ export function StageStrip({
                   </span>
                 ) : null}
               </button>
+              {stageExtra?.(stage.id)}
             </li>
           );
         })}

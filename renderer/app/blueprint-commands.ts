@@ -6,7 +6,7 @@ import type { CanvasBridge } from '../canvas/bridge.ts';
 import { isEditingText } from './use-commands.ts';
 
 /** What the blueprint view opens in answer to a command. */
-export type Panel = 'help' | 'export' | 'print' | 'lint' | 'present' | 'comments';
+export type Panel = 'help' | 'export' | 'print' | 'lint' | 'present' | 'comments' | 'import';
 
 export interface CommandContext {
   readonly editor: Editor | null;
@@ -87,6 +87,8 @@ export function runBlueprintCommand(command: AppCommandId, ctx: CommandContext):
       return ctx.open('export');
     case 'file.print':
       return ctx.open('print');
+    case 'file.importPerformance':
+      return ctx.open('import');
     case 'file.saveAs':
       return ctx.downloadJourney();
     case 'help.shortcuts':

@@ -1,4 +1,4 @@
-import { buildScene, cardsToCsv, sceneToSvg } from '../../shared/export/index.ts';
+import { buildScene, cardsToCsv, sceneToSvg, type SceneHeat } from '../../shared/export/index.ts';
 import { compileBlueprint, CompileError, exportBpmn, exportXState, exportXStateModule } from '../../shared/journey/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 
@@ -59,7 +59,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
 export type TextExportFormat = Exclude<ExportFormat, 'pdf' | 'journey'>;
 
 /** The export as text; throws an Error with a readable message when the journey does not compile. */
-export function exportAsText(format: TextExportFormat, blueprint: Blueprint): string {
+/** `heat`: the heat overlay on screen, drawn into the SVG (docs/analytics.md). */
+export function exportAsText(format: TextExportFormat, blueprint: Blueprint, heat?: SceneHeat): string {
   const definition = () => {
     try {
       return compileBlueprint(blueprint);
@@ -83,7 +84,7 @@ export function exportAsText(format: TextExportFormat, blueprint: Blueprint): st
     case 'csv':
       return cardsToCsv(blueprint);
     case 'svg':
-      return sceneToSvg(buildScene(blueprint));
+      return sceneToSvg(buildScene(blueprint, heat ? { heat } : {}));
   }
 }
 

@@ -1,4 +1,4 @@
-import { buildScene, printCaption, sceneToPdf, type PdfWriter, type PrintOptions } from '../../shared/export/index.ts';
+import { buildScene, printCaption, sceneToPdf, type PdfWriter, type PrintOptions, type SceneHeat } from '../../shared/export/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
 
 /** pdfkit's browser build, as far as printing uses it. */
@@ -30,7 +30,13 @@ function loadPdfKit(): Promise<PdfKitBrowser['default']> {
  * (shared/export), drawn in the page with pdfkit's browser build, so printing works offline. The
  * title carries the blueprint's status and the print date.
  */
-export async function printScrollPdf(blueprint: Blueprint, options: PrintOptions, at: Date = new Date()): Promise<Uint8Array> {
+export async function printScrollPdf(
+  blueprint: Blueprint,
+  options: PrintOptions,
+  at: Date = new Date(),
+  heat?: SceneHeat,
+): Promise<Uint8Array> {
   const PDFDocument = await loadPdfKit();
-  return sceneToPdf(buildScene(blueprint, { caption: printCaption(blueprint, at) }), (init) => new PDFDocument(init), options);
+  const scene = buildScene(blueprint, { caption: printCaption(blueprint, at), ...(heat ? { heat } : {}) });
+  return sceneToPdf(scene, (init) => new PDFDocument(init), options);
 }

@@ -1,6 +1,6 @@
 /** shared/export: pure blueprint exports — CSV cards, and the scroll as a scene drawn to SVG. */
 export { cardsToCsv, csvToBlueprint, parseCsv, CsvError, CSV_COLUMNS } from './csv.ts';
-export { buildScene, fitText, printCaption, type Scene, type SceneOptions, type ScenePrimitive } from './scene.ts';
+export { buildScene, fitText, printCaption, type Scene, type SceneOptions, type ScenePrimitive, type SceneHeat } from './scene.ts';
 export { sceneToSvg } from './svg.ts';
 export {
   printPages,

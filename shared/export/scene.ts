@@ -59,6 +59,17 @@ export interface SceneOptions {
    * deterministic).
    */
   readonly caption?: string;
+  /**
+   * A heat overlay to print (shared/analytics/heat.ts): its cards take their heat colour as fill
+   * and show the figure; a line under the title names what the colours mean.
+   */
+  readonly heat?: SceneHeat;
+}
+
+export interface SceneHeat {
+  readonly title: string;
+  readonly maxText: string;
+  readonly cards: ReadonlyMap<string, { readonly fill: string; readonly text: string }>;
 }
 
 /** "Approved · printed 30 Nov 2026": the caption of a print made at `at`. */
@@ -98,6 +109,22 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
       fill: '#4b5563',
       role: 'caption',
     });
+  if (options.heat) {
+    // Two short lines under the title (the corner above the lane headers is narrow).
+    const y = options.caption ? 76 : 58;
+    const line = (text: string, dy: number) =>
+      p.push({
+        type: 'text',
+        x: 16,
+        y: y + dy,
+        text: fitText(text, layout.options.laneHeaderWidth - 24, 9),
+        size: 9,
+        fill: '#9a3412',
+        role: 'heat-legend',
+      });
+    line(`Heat overlay: pale 0 → deep ${options.heat.maxText}`, 0);
+    line(options.heat.title, 12);
+  }
   for (const lane of layout.lanes) {
     p.push({ type: 'rect', ...lane.band, fill: lane.index % 2 ? '#f9fafb' : '#ffffff', stroke: '#e5e7eb' });
     p.push({ type: 'rect', x: lane.x, y: lane.y, w: lane.w, h: lane.h, fill: '#f3f4f6', stroke: '#d1d5db', role: 'lane', id: lane.id });
@@ -158,13 +185,14 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
   for (const box of layout.cards) {
     const card = cards.get(box.id);
     if (!card) continue;
+    const heat = options.heat?.cards.get(card.id);
     p.push({
       type: 'rect',
       x: box.x,
       y: box.y,
       w: box.w,
       h: box.h,
-      fill: CARD_KIND_FILL[card.kind],
+      fill: heat ? heat.fill : CARD_KIND_FILL[card.kind],
       stroke: '#9ca3af',
       radius: 6,
       role: 'card',
@@ -181,6 +209,18 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
     });
     const sub = card.channel ?? card.field ?? card.system ?? card.action?.type ?? card.kind;
     p.push({ type: 'text', x: box.x + 8, y: box.y + 36, text: fitText(sub, box.w - 16, 10), size: 10, fill: '#374151' });
+    if (heat)
+      p.push({
+        type: 'text',
+        x: box.x + 8,
+        y: box.y + 58,
+        text: fitText(heat.text, box.w - 16, 12),
+        size: 12,
+        fill: '#111827',
+        bold: true,
+        role: 'heat',
+        id: card.id,
+      });
     if (card.owner)
       p.push({ type: 'text', x: box.x + 8, y: box.y + box.h - 10, text: fitText(card.owner, box.w - 16, 10), size: 10, fill: '#6b7280' });
   }
