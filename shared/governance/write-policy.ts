@@ -15,7 +15,10 @@ import type { Role } from '../sync/contract.ts';
  *   and comments. Stages, lanes, flows, the blueprint's details and everything else belong to the
  *   journey-operations team.
  * - editor without a team (the journey-operations team): everything but the approval statuses.
- * - approver: everything, including setting the status to approved or retired.
+ * - approver: everything, including setting the status to approved or retired and saving approved
+ *   versions.
+ * - versions (shared/governance/versions.ts): an unscoped editor may add a named version; nobody
+ *   below approver may change or delete a saved one.
  */
 export interface Principal {
   readonly role: Role;
@@ -34,6 +37,8 @@ export const APPROVAL_STATUSES: readonly string[] = ['approved', 'retired'];
 export interface Ownership {
   lane(id: string): { readonly name: string; readonly owner: string | undefined } | undefined;
   card(id: string): { readonly title: string; readonly laneId: string | undefined; readonly owner: string | undefined } | undefined;
+  /** A saved version (shared/governance/versions.ts): versions are written once, never changed. */
+  version(id: string): { readonly name: string } | undefined;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -49,6 +54,10 @@ export function ownershipOf(doc: Y.Doc): Ownership {
     card(id) {
       const card = entity('cards', id);
       return card && { title: str(card.get('title')) ?? id, laneId: str(card.get('laneId')), owner: str(card.get('owner')) };
+    },
+    version(id) {
+      const version = entity('versions', id);
+      return version && { name: str(version.get('name')) ?? id };
     },
   };
 }
@@ -68,6 +77,11 @@ export function decideWrite(principal: Principal, scope: UpdateScope, owners: Ow
     if (touch.root === 'comments') continue;
     if (principal.role === 'commenter') return { ok: false, reason: 'Commenters can only add comments' };
     if (!principal.team) {
+      if (touch.root === 'versions') {
+        const refusal = checkVersion(touch, owners);
+        if (refusal) return { ok: false, reason: refusal };
+        continue;
+      }
       if (touch.root === 'meta' && touch.key === 'status' && APPROVAL_STATUSES.includes(String(touch.value))) {
         return { ok: false, reason: `Only an approver may set the status to ${String(touch.value)}` };
       }
@@ -82,6 +96,18 @@ export function decideWrite(principal: Principal, scope: UpdateScope, owners: Ow
     if (refusal) return { ok: false, reason: refusal };
   }
   return { ok: true };
+}
+
+/**
+ * Null when an unscoped editor may make this change to the versions: add a named or safety
+ * version. A saved version is never changed or deleted, and only an approver approves.
+ */
+function checkVersion(touch: Touch, owners: Ownership): string | null {
+  const existing = touch.key ? owners.version(touch.key) : undefined;
+  if (existing || !touch.key || touch.kind === 'delete')
+    return `Saved versions cannot be changed or deleted: your change to version '${existing?.name ?? touch.key ?? '?'}' was not saved`;
+  if (touch.field === 'kind' && touch.value === 'approved') return 'Only an approver may approve a version';
+  return null;
 }
 
 /** Null when the team may make these changes to the card, else the reason in words. */
@@ -118,6 +144,7 @@ function describe(touch: Touch): string {
     personas: 'Personas',
     annotations: 'Notes and drawings on the canvas',
     history: "The blueprint's history",
+    versions: "The blueprint's versions",
   };
   return what[touch.root] ?? `'${touch.root}'`;
 }

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   flow: 'fl',
   persona: 'pe',
   annotation: 'an',
+  version: 'vr',
 } as const;
 export type EntityKind = keyof typeof ID_PREFIXES;
 
