@@ -5,6 +5,7 @@ import { readBlueprint } from '../doc/read.ts';
 import { collection, historyArray, metaMap, VERSIONS_KEY } from '../doc/keys.ts';
 import { newEntityMap, writeFields } from '../doc/fields.ts';
 import { blueprintSchema, newId, type Blueprint } from '../model/index.ts';
+import type { Provenance } from '../journey/definition.ts';
 import { diffBlueprints, diffSize, type BlueprintDiff } from './diff.ts';
 
 /**
@@ -63,6 +64,19 @@ export function versionContent(blueprint: Blueprint): Blueprint {
 /** The SHA-256 (hex) of a blueprint's content, independent of key order and of the history log. */
 export function contentHash(blueprint: Blueprint): string {
   return toHexString(digest(new TextEncoder().encode(stableStringify(versionContent(blueprint)))));
+}
+
+/**
+ * What an export says it was compiled from: the blueprint's id (or its title, for blueprints made
+ * before ids), the version's name ("v3") or "working copy", and the content's hash.
+ */
+export function provenanceOf(blueprint: Blueprint, version?: VersionInfo): Provenance {
+  return {
+    blueprint: blueprint.meta.id ?? (blueprint.meta.title.trim() || 'untitled'),
+    version: version ? version.name : 'working copy',
+    hash: version?.hash ?? contentHash(blueprint),
+    approved: version?.kind === 'approved',
+  };
 }
 
 /** Every version of the document, oldest first. Entries that do not read as a version are skipped. */

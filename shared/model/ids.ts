@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   persona: 'pe',
   annotation: 'an',
   version: 'vr',
+  blueprint: 'bp',
 } as const;
 export type EntityKind = keyof typeof ID_PREFIXES;
 
