@@ -86,6 +86,7 @@ export function groupHistory(rows: readonly ChangeRow[], blueprint: Blueprint, g
       last.rows.push(row);
     } else groups.push({ author, ...(row.team ? { team: row.team } : {}), from: row.at, to: row.at, rows: [row] });
   }
+  const index = indexOf(blueprint);
   return groups.map((g) => {
     const entities = uniqueEntities(g.rows);
     return {
@@ -93,7 +94,7 @@ export function groupHistory(rows: readonly ChangeRow[], blueprint: Blueprint, g
       ...(g.team ? { team: g.team } : {}),
       from: g.from,
       to: g.to,
-      summary: summarize(entities, blueprint),
+      summary: summarize(entities, index),
       entities,
       rows: g.rows.length,
     };
@@ -118,9 +119,17 @@ function uniqueEntities(rows: readonly ChangeRow[]): { root: string; key: string
   return out;
 }
 
-function summarize(entities: readonly { root: string; key: string }[], blueprint: Blueprint): string {
-  const cards = new Map(blueprint.cards.map((c) => [c.id, c]));
-  const lanes = new Map(blueprint.lanes.map((l) => [l.id, l.name]));
+interface Index {
+  readonly cards: ReadonlyMap<string, { readonly laneId: string }>;
+  readonly lanes: ReadonlyMap<string, string>;
+}
+
+/** Built once per grouping: groups are many (one per person per session), the blueprint one. */
+function indexOf(blueprint: Blueprint): Index {
+  return { cards: new Map(blueprint.cards.map((c) => [c.id, c])), lanes: new Map(blueprint.lanes.map((l) => [l.id, l.name])) };
+}
+
+function summarize(entities: readonly { root: string; key: string }[], { cards, lanes }: Index): string {
   const cardsByLane = new Map<string, number>();
   const others = new Map<string, number>();
   for (const { root, key } of entities) {
