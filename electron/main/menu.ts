@@ -98,6 +98,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       item('edit.selectAll'),
       separator,
       item('edit.lint'),
+      item('edit.versions'),
     ],
   });
   template.push({

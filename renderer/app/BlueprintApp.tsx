@@ -24,10 +24,13 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { StageStrip } from './StageStrip.tsx';
 import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ApprovalBadge, VersionsPanel } from './VersionsPanel.tsx';
+import { VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
 import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
+import { mayApproveWith } from '../host/token.ts';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
@@ -78,6 +81,8 @@ function SessionView({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [viewed, setViewed] = useState<ViewedVersion | null>(null);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -123,6 +128,7 @@ function SessionView({
       open: (which) => {
         if (which === 'help') setHelpOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
+        else if (which === 'versions') setVersionsOpen((open) => !open);
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -186,12 +192,14 @@ function SessionView({
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
+        <ApprovalBadge doc={session.doc} status={blueprint.meta.status} />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <ScrollToolbar
           run={run}
           canEdit={canEdit}
           canvasReady={!!editor && !!bridge}
           lintOpen={lintOpen}
+          versionsOpen={versionsOpen}
           onUndo={() => undo.undo()}
           onRedo={() => undo.redo()}
           onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
@@ -224,9 +232,24 @@ function SessionView({
               onError={setError}
             />
           )}
+          {viewed ? <VersionViewer viewed={viewed} onBack={() => setViewed(null)} /> : null}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
+        {versionsOpen ? (
+          <VersionsPanel
+            doc={session.doc}
+            blueprint={blueprint}
+            mayApprove={mayApproveWith(token)}
+            canEdit={canEdit}
+            author={host.getSetting('userName') ?? editor?.user.getName() ?? 'Someone'}
+            origin={origin}
+            editor={editor}
+            bridge={bridge}
+            onView={(version, content) => setViewed({ version, blueprint: content })}
+            onClose={() => setVersionsOpen(false)}
+          />
+        ) : null}
         {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
       <ExportDialog

@@ -71,7 +71,7 @@ export function LintPanel({
 }
 
 /** Selects what a finding is about and zooms to it (never past 100%: a single card stays in context). */
-export function reveal(editor: Editor, bridge: CanvasBridge, finding: Finding): void {
+export function reveal(editor: Editor, bridge: CanvasBridge, finding: Pick<Finding, 'cardIds' | 'stageIds' | 'flowIds'>): void {
   // The cards at fault; the stage only when the finding is about the stage itself (a finding about
   // a card also names its stage, for the stage summaries).
   const named = finding.cardIds.length ? finding.cardIds.map(shapeIds.card) : finding.stageIds.map(shapeIds.stage);

@@ -6,6 +6,7 @@ export interface ScrollToolbarProps {
   /** Whether the canvas is up (presenting needs it). */
   readonly canvasReady: boolean;
   readonly lintOpen: boolean;
+  readonly versionsOpen: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onAddStage: () => void;
@@ -44,6 +45,9 @@ export function ScrollToolbar(p: ScrollToolbarProps) {
       </button>
       <button type="button" onClick={() => p.run('edit.lint')} aria-pressed={p.lintOpen} aria-label="Check journey">
         Check
+      </button>
+      <button type="button" onClick={() => p.run('edit.versions')} aria-pressed={p.versionsOpen} aria-label="Versions and approval">
+        Versions
       </button>
       <button type="button" onClick={() => p.run('file.export')}>
         Export…

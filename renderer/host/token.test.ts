@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalMessage, roleFromToken } from './token.ts';
+import { mayApproveWith, refusalMessage, roleFromToken } from './token.ts';
 
 describe('roleFromToken', () => {
   // The shape of the server's tokens (sync-server/auth/token.ts): header.claims.signature, base64url.
@@ -24,5 +24,16 @@ describe('roleFromToken', () => {
     expect(refusalMessage(4507, '')).toMatch(/kept on this device/);
     expect(refusalMessage(4529, '')).toMatch(/this network/);
     expect(refusalMessage(4530, '')).toMatch(/new blueprints/);
+  });
+});
+
+describe('mayApproveWith', () => {
+  it('offers approval to approvers and to everyone where there is no token; not to editors or garbage', () => {
+    const token = (claims: object) => `x.${btoa(JSON.stringify(claims)).replace(/=+$/, '')}.y`;
+    expect(mayApproveWith(undefined)).toBe(true);
+    expect(mayApproveWith(token({ room: 'r1', role: 'approver' }))).toBe(true);
+    expect(mayApproveWith(token({ room: 'r1', role: 'editor' }))).toBe(false);
+    expect(mayApproveWith('not-a-token')).toBe(false);
+    expect(mayApproveWith('a.%%%.b')).toBe(false);
   });
 });

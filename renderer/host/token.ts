@@ -23,6 +23,32 @@ export function roleFromToken(token: string | undefined | null): Role {
   }
 }
 
+/**
+ * Whether this person may approve: an approver's token, or no token at all (a server without a
+ * secret gives everyone every role; a blueprint on this device is its owner's). The server decides;
+ * this only decides what the UI offers.
+ */
+export function mayApproveWith(token: string | undefined | null): boolean {
+  if (!token) return true;
+  const payload = token.split('.')[1];
+  if (!payload) return false;
+  try {
+    const claims = JSON.parse(
+      atob(
+        payload
+          .replace(/-/g, '+')
+          .replace(/_/g, '/')
+          .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+      ),
+    ) as {
+      role?: unknown;
+    };
+    return claims.role === 'approver';
+  } catch {
+    return false;
+  }
+}
+
 /** What a server close code means to a person (shared/sync/contract.ts CloseCode). */
 export function refusalMessage(code: number, reason: string): string | null {
   switch (code) {
