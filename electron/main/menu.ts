@@ -99,6 +99,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       separator,
       item('edit.lint'),
       item('edit.versions'),
+      item('edit.history'),
     ],
   });
   template.push({

@@ -15,6 +15,7 @@ import { jumpStage, runBlueprintCommand, SHELL_COMMANDS, type Panel } from './bl
 import { ExportDialog } from './ExportDialog.tsx';
 import { exportFileName } from './export-formats.ts';
 import { HelpDialog } from './HelpDialog.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { Inspector, type Selection } from './Inspector.tsx';
 import { LicenseNotice } from './LicenseNotice.tsx';
 import { licenseMode } from './license.ts';
@@ -82,6 +83,7 @@ function SessionView({
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [viewed, setViewed] = useState<ViewedVersion | null>(null);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
@@ -129,6 +131,7 @@ function SessionView({
         if (which === 'help') setHelpOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
         else if (which === 'versions') setVersionsOpen((open) => !open);
+        else if (which === 'history') setHistoryOpen((open) => !open);
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -200,6 +203,7 @@ function SessionView({
           canvasReady={!!editor && !!bridge}
           lintOpen={lintOpen}
           versionsOpen={versionsOpen}
+          historyOpen={historyOpen}
           onUndo={() => undo.undo()}
           onRedo={() => undo.redo()}
           onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
@@ -236,6 +240,15 @@ function SessionView({
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
+        {historyOpen ? (
+          <HistoryPanel
+            url={session.historyUrl?.()}
+            blueprint={blueprint}
+            editor={editor}
+            bridge={bridge}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : null}
         {versionsOpen ? (
           <VersionsPanel
             doc={session.doc}

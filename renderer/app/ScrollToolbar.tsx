@@ -7,6 +7,7 @@ export interface ScrollToolbarProps {
   readonly canvasReady: boolean;
   readonly lintOpen: boolean;
   readonly versionsOpen: boolean;
+  readonly historyOpen: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onAddStage: () => void;
@@ -48,6 +49,9 @@ export function ScrollToolbar(p: ScrollToolbarProps) {
       </button>
       <button type="button" onClick={() => p.run('edit.versions')} aria-pressed={p.versionsOpen} aria-label="Versions and approval">
         Versions
+      </button>
+      <button type="button" onClick={() => p.run('edit.history')} aria-pressed={p.historyOpen} aria-label="History of changes">
+        History
       </button>
       <button type="button" onClick={() => p.run('file.export')}>
         Export…

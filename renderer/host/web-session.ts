@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { BlueprintSession, ConnectionState } from './host.ts';
 import { watchProviderConnection } from './provider-connection.ts';
 import { roleFromToken } from './token.ts';
+import { HISTORY_PATH_PREFIX } from '../../shared/sync/contract.ts';
 
 /** IndexedDB database of a room's offline copy. */
 export const cacheName = (room: string): string => `journeyscroll:${room}`;
@@ -58,6 +59,8 @@ export function openWebSession(room: string, token: string | undefined, origin: 
     awareness: provider.awareness,
     role: roleFromToken(token),
     loaded,
+    historyUrl: () =>
+      `${origin.protocol}//${origin.host}${HISTORY_PATH_PREFIX}${encodeURIComponent(room)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
     connection: () => state,
     refusal: () => refused,
     onConnectionChange(listener) {
