@@ -26,7 +26,8 @@ import { StageStrip } from './StageStrip.tsx';
 import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ApprovalBadge, VersionsPanel } from './VersionsPanel.tsx';
-import { VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
+import { momentViewed, VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
+import { saveBlueprintAsVersion } from '../../shared/governance/versions.ts';
 import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
@@ -100,6 +101,7 @@ function SessionView({
         ? access.reason
         : null;
   const canEdit = !readOnly;
+  const author = host.getSetting('userName') ?? editor?.user.getName() ?? 'Someone';
 
   const onReady = useCallback(
     (ed: Editor, b: CanvasBridge) => {
@@ -236,7 +238,21 @@ function SessionView({
               onError={setError}
             />
           )}
-          {viewed ? <VersionViewer viewed={viewed} onBack={() => setViewed(null)} /> : null}
+          {viewed ? (
+            <VersionViewer
+              viewed={viewed}
+              onBack={() => setViewed(null)}
+              onSave={
+                canEdit
+                  ? () =>
+                      void saveBlueprintAsVersion(session.doc, viewed.blueprint, { name: viewed.version.name, by: author }, origin).then(
+                        () => setViewed(null),
+                        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+                      )
+                  : undefined
+              }
+            />
+          ) : null}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
         </div>
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
@@ -246,6 +262,7 @@ function SessionView({
             blueprint={blueprint}
             editor={editor}
             bridge={bridge}
+            onMoment={(at, content) => setViewed(momentViewed(at, content))}
             onClose={() => setHistoryOpen(false)}
           />
         ) : null}
@@ -255,7 +272,7 @@ function SessionView({
             blueprint={blueprint}
             mayApprove={mayApproveWith(token)}
             canEdit={canEdit}
-            author={host.getSetting('userName') ?? editor?.user.getName() ?? 'Someone'}
+            author={author}
             origin={origin}
             editor={editor}
             bridge={bridge}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Editor } from 'tldraw';
+import * as Y from 'yjs';
+import { readBlueprint } from '../../shared/doc/index.ts';
 import {
   filterHistory,
   groupHistory,
@@ -22,6 +24,7 @@ export function HistoryPanel({
   blueprint,
   editor,
   bridge,
+  onMoment,
   onClose,
 }: {
   /** The room's `/history/<room>` address; absent where no server keeps a history. */
@@ -29,11 +32,37 @@ export function HistoryPanel({
   blueprint: Blueprint;
   editor: Editor | null;
   bridge: CanvasBridge | null;
+  /** Show the blueprint as it was at a moment (read-only). */
+  onMoment: (at: number, blueprint: Blueprint) => void;
   onClose: () => void;
 }) {
   const [rows, setRows] = useState<ChangeRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<HistoryFilter>({});
+  const [moment, setMoment] = useState<number | null>(null);
+  const [travelling, setTravelling] = useState(false);
+  const range = useMemo(() => (rows && rows.length ? { from: rows[0]!.at, to: Math.max(rows.at(-1)!.at, Date.now()) } : null), [rows]);
+  const travel = async (at: number) => {
+    if (!url) return;
+    setTravelling(true);
+    setError(null);
+    try {
+      const address = new URL(url, location.href);
+      address.pathname = `${address.pathname}/at`;
+      address.searchParams.set('t', String(Math.round(at)));
+      const res = await fetch(address, { cache: 'no-store' });
+      if (!res.ok)
+        throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `the server answered ${res.status}`);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+      onMoment(at, readBlueprint(doc));
+      doc.destroy();
+    } catch (e) {
+      setError(`That moment could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setTravelling(false);
+    }
+  };
   const load = useCallback(async () => {
     if (!url) return;
     setError(null);
@@ -95,6 +124,25 @@ export function HistoryPanel({
       </div>
       {!url ? <p className="js-hint">This blueprint is not shared through a server, so no history of who changed what is kept.</p> : null}
       {error ? <p role="alert">{error}</p> : null}
+      {range ? (
+        <div className="js-history-travel" role="group" aria-label="Time travel">
+          <input
+            type="range"
+            aria-label="Moment"
+            min={range.from}
+            max={range.to}
+            step={1000}
+            value={moment ?? range.to}
+            onChange={(e) => setMoment(Number(e.target.value))}
+          />
+          <span className="js-hint" aria-label="Chosen moment">
+            {new Date(moment ?? range.to).toLocaleString()}
+          </span>
+          <button type="button" disabled={travelling} onClick={() => void travel(moment ?? range.to)}>
+            {travelling ? 'Loading…' : 'Show the blueprint at this moment'}
+          </button>
+        </div>
+      ) : null}
       <div className="js-history-filters">
         {select(
           'Person',

@@ -111,7 +111,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         health,
         staticDir: opts.staticDir,
         loopbackOnly: !opts.secret && !opts.open,
-        history: { authorize: decide, listChanges: (room, options) => store.listChanges(room, options) },
+        history: {
+          authorize: decide,
+          listChanges: (room, options) => store.listChanges(room, options),
+          stateAt: (room, at) => store.stateAt(room, at),
+        },
       },
       req,
       res,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { blueprintToDoc, readBlueprint } from '../../shared/doc/index.ts';
+import { blueprintToDoc, readBlueprint, updateCard } from '../../shared/doc/index.ts';
 import { diffBlueprints } from '../../shared/governance/diff.ts';
 import { diffJourneys } from '../../shared/governance/journey-diff.ts';
 import { groupHistory } from '../../shared/governance/history.ts';
@@ -76,6 +76,51 @@ export async function run(): Promise<void> {
     report(PART, '100,000-update history: group it for the panel (median of 5)', ms(median(group.wall)));
     const page = timeSync(9, () => store.listChanges('bench', { since: rows[50_000]!.at, limit: 5_000 }));
     report(PART, '100,000-update history: one page of 5,000 from the middle (median of 9)', ms(median(page.wall)));
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await timeTravel(b);
+}
+
+/** Time travel: a 5,000-card room and 100,000 real card edits after it, half of them archived by compaction. */
+async function timeTravel(blueprint: ReturnType<typeof readBlueprint>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'js-bench-travel-'));
+  try {
+    let clock = Date.UTC(2026, 0, 1);
+    const store = openStore(join(dir, 'bench.sqlite'), { durability: 'normal', validateUpdates: false, now: () => clock });
+    const doc = blueprintToDoc({ ...blueprint, history: [] });
+    store.appendUpdate('travel', Y.encodeStateAsUpdate(doc));
+    const pending: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => pending.push(u));
+    const cards = blueprint.cards;
+    const fill = performance.now();
+    for (let n = 0; n < 100_000; n++) {
+      updateCard(doc, cards[n % cards.length]!.id, { title: `Edit ${n}` });
+      if (pending.length >= 1_000) {
+        clock += 60_000;
+        store.appendUpdates(pending.splice(0).map((update) => ({ room: 'travel', update })));
+      }
+      if (n % 20_000 === 0 && n > 0) store.compact('travel');
+    }
+    if (pending.length) store.appendUpdates(pending.splice(0).map((update) => ({ room: 'travel', update })));
+    report(PART, '100,000-update history: made and stored 100,000 real card edits in', ms(performance.now() - fill));
+    const start = Date.UTC(2026, 0, 1);
+    for (const [label, at] of [
+      ['a moment in the middle', start + 50 * 60_000],
+      ['the latest moment', clock],
+    ] as const) {
+      const travel = timeSync(5, () => store.stateAt('travel', at), 1);
+      const past = store.stateAt('travel', at);
+      const rebuilt = new Y.Doc();
+      if (past.ok) Y.applyUpdate(rebuilt, past.state);
+      const read = timeSync(5, () => readBlueprint(rebuilt), 1);
+      report(
+        PART,
+        `100,000-update history: time travel to ${label} (checkpoint at seq ${past.ok ? past.fromSeq : 0} + ${past.ok ? past.updates : 0} updates; rebuild + read, median of 5)`,
+        `${ms(median(travel.wall))} + ${ms(median(read.wall))}`,
+      );
+    }
     store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

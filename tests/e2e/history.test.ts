@@ -30,6 +30,14 @@ describe('history panel', () => {
       await waitUntil('the blueprint arrived', async () => (await p.model()).cards.some((c) => c.id === tomCard.id));
     await selectCard(maria, mariaCard.id);
     await setField(maria.page, 'Title', 'Edited by Maria');
+    await waitUntil(
+      "Maria's edit at Ana",
+      async () => (await ana.model()).cards.find((c) => c.id === mariaCard.id)?.title === 'Edited by Maria',
+    );
+    // A moment between the two edits, clear of both by more than the slider's one-second step.
+    await ana.page.waitForTimeout(700);
+    const between = Date.now();
+    await ana.page.waitForTimeout(1_300);
     await selectCard(tom, tomCard.id);
     await setField(tom.page, 'Title', 'Edited by Tom');
     await waitUntil('both edits at Ana', async () => {
@@ -50,6 +58,24 @@ describe('history panel', () => {
     await expect.poll(() => list.getByRole('button').count()).toBe(1);
     await list.getByRole('button', { name: /^Tom Baker/ }).click();
     await expect.poll(() => selectedIds(ana.page)).toEqual([`shape:c:${tomCard.id}`]);
+
+    // Time travel: the blueprint between the two edits has Maria's title and not Tom's; saved as a version.
+    await ana.page.getByRole('combobox', { name: 'Filter by person' }).selectOption('');
+    await ana.page.getByRole('slider', { name: 'Moment' }).fill(String(between));
+    await ana.page.getByRole('button', { name: 'Show the blueprint at this moment' }).click();
+    const viewer = ana.page.getByRole('region', { name: /^Version As of .*, read-only$/ });
+    await expect.poll(() => viewer.count(), { timeout: 15_000 }).toBe(1);
+    const svg = (await viewer.getByRole('img', { name: /^The scroll as it was/ }).textContent()) ?? '';
+    expect(svg).toContain('Edited by Maria');
+    expect(svg).not.toContain('Edited by Tom');
+    await viewer.getByRole('button', { name: 'Save this moment as a version' }).click();
+    await expect.poll(() => viewer.count()).toBe(0);
+    const saved = await ana.page.evaluate(() => {
+      const doc = (window as unknown as { journeyscroll: { doc: { getMap(k: string): Map<string, { get(k: string): unknown }> } } })
+        .journeyscroll.doc;
+      return [...doc.getMap('versions').values()].map((v) => String(v.get('name')));
+    });
+    expect(saved).toEqual([expect.stringMatching(/^As of /)]);
     expect([...ca.outside, ...cb.outside]).toEqual([]);
     await ca.context.close();
     await cb.context.close();

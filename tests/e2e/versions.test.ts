@@ -62,7 +62,10 @@ describe('versions and approval', () => {
     await b.page.getByRole('button', { name: 'View Workshop 12 Nov' }).click();
     const viewer = b.page.getByRole('region', { name: 'Version Workshop 12 Nov, read-only' });
     await expect.poll(() => viewer.getByRole('status').innerText()).toMatch(/^Viewing ‘Workshop 12 Nov’/);
-    await expect.poll(() => viewer.getByRole('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(1000);
+    await expect
+      .poll(async () => (await viewer.getByRole('img', { name: /^The scroll as it was/ }).boundingBox())?.width ?? 0)
+      .toBeGreaterThan(300);
+    expect(await viewer.getByRole('img', { name: /^The scroll as it was/ }).textContent()).toContain((await b.model()).stages[0]!.name);
     await viewer.getByRole('button', { name: 'Back to the working copy' }).click();
     expect(await viewer.count()).toBe(0);
 

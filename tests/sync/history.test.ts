@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { applyUpdate, Doc as YDoc } from 'yjs';
 import { addCard, addLane, addStage, initBlueprint, readBlueprint, updateCard, updateStage } from '../../shared/doc/index.ts';
 import { groupHistory, personLabel, type ChangeRow } from '../../shared/governance/history.ts';
 import { cleanUp, connect, handMadeToken, startServerProcess, tempDir, waitFor, type ServerProcess } from './harness.ts';
@@ -122,5 +123,63 @@ describe('the change log: every change attributed to its author and time', () =>
     expect((await history('', null)).status).toBe(401);
     expect((await history('', token({ role: 'viewer' }, 'another-room'))).status).toBe(403);
     expect((await history('?limit=abc')).status).toBe(400);
+  });
+
+  it('time travel: the room as it was at each moment, exactly, across compactions and restarts', { timeout: 60_000 }, async () => {
+    const room = 'time-travel';
+    const t = (claims: { role: string; name?: string }) => token(claims, room);
+    const compactStored = async () => {
+      await server.stop('SIGTERM');
+      const store = openStore(join(dataDir, 'journeyscroll.sqlite'));
+      try {
+        store.compact(room);
+      } finally {
+        store.close();
+      }
+      server = await startServerProcess(dataDir, { env: { JOURNEYSCROLL_SECRET: SECRET }, args: ['--log-level', 'warn'] });
+    };
+    const moments: Array<{ at: number; blueprint: ReturnType<typeof readBlueprint> }> = [];
+    const session = async (edits: (doc: Y.Doc) => void) => {
+      const writer = connect(server.syncUrl, room, { params: { token: t({ role: 'approver', name: 'Ana Ops' }) } });
+      const observer = connect(server.syncUrl, room, { params: { token: t({ role: 'viewer' }) } });
+      await Promise.all([writer.synced(), observer.synced()]);
+      await new Promise((r) => setTimeout(r, 20));
+      const before = JSON.stringify(readBlueprint(observer.doc));
+      edits(writer.doc);
+      await waitFor(() => JSON.stringify(readBlueprint(observer.doc)) !== before, 'the edit at the observer');
+      await new Promise((r) => setTimeout(r, 30));
+      moments.push({ at: Date.now(), blueprint: readBlueprint(observer.doc) });
+      await new Promise((r) => setTimeout(r, 30));
+      writer.destroy();
+      observer.destroy();
+    };
+    const started = Date.now();
+    let card = '';
+    await session((doc) => {
+      initBlueprint(doc, { title: 'Then' });
+      const stage = addStage(doc, { name: 'Lead' });
+      const lane = addLane(doc, { name: 'Touchpoints', kind: 'touchpoints' });
+      card = addCard(doc, { stageId: stage, laneId: lane, title: 'Welcome v1' });
+    });
+    await session((doc) => updateCard(doc, card, { title: 'Welcome v2' }));
+    await compactStored();
+    await session((doc) => updateCard(doc, card, { title: 'Welcome v3', notes: 'after a compaction' }));
+    await compactStored();
+    await session((doc) => updateCard(doc, card, { title: 'Welcome v4' }));
+    const at = async (ms: number) => {
+      const res = await fetch(`${server.httpUrl}/history/${room}/at?t=${ms}`, {
+        headers: { Authorization: `Bearer ${t({ role: 'viewer' })}` },
+      });
+      return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
+    };
+    for (const moment of moments) {
+      const { status, bytes } = await at(moment.at);
+      expect(status).toBe(200);
+      const doc = new YDoc();
+      applyUpdate(doc, bytes);
+      expect(readBlueprint(doc), new Date(moment.at).toISOString()).toEqual(moment.blueprint);
+    }
+    expect((await at(started - 60_000)).status).toBe(409);
+    expect((await fetch(`${server.httpUrl}/history/${room}/at?t=${Date.now()}`)).status).toBe(401);
   });
 });
