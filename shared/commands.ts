@@ -27,6 +27,8 @@ export const APP_COMMANDS = {
   'edit.lint': { label: 'Check Journey (Lint)', accelerator: 'CmdOrCtrl+Shift+L', group: 'Edit' },
   // As in Google Docs and Word: Ctrl+Alt+M (⌘⌥M) comments on what is selected.
   'edit.comment': { label: 'Comment', accelerator: 'CmdOrCtrl+Alt+M', group: 'Edit' },
+  'edit.versions': { label: 'Versions and Approval…', accelerator: 'CmdOrCtrl+Alt+S', group: 'Edit' },
+  'edit.history': { label: 'History of Changes', accelerator: 'CmdOrCtrl+Alt+H', group: 'Edit' },
   'view.zoomToFit': { label: 'Zoom to Fit the Scroll', accelerator: 'Shift+1', group: 'View' },
   'view.zoomIn': { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', group: 'View' },
   'view.zoomOut': { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', group: 'View' },

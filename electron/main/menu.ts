@@ -100,6 +100,8 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       separator,
       item('edit.lint'),
       item('edit.comment'),
+      item('edit.versions'),
+      item('edit.history'),
     ],
   });
   template.push({

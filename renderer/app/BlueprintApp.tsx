@@ -16,6 +16,7 @@ import { jumpStage, runBlueprintCommand, SHELL_COMMANDS, type Panel } from './bl
 import { ExportDialog } from './ExportDialog.tsx';
 import { exportFileName } from './export-formats.ts';
 import { HelpDialog } from './HelpDialog.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { Inspector, type Selection } from './Inspector.tsx';
 import { LicenseNotice } from './LicenseNotice.tsx';
 import { licenseMode } from './license.ts';
@@ -26,6 +27,9 @@ import { StageStrip } from './StageStrip.tsx';
 import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { StatusMenu } from './StatusMenu.tsx';
+import { ApprovalBadge, VersionsPanel } from './VersionsPanel.tsx';
+import { momentViewed, VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
+import { saveBlueprintAsVersion } from '../../shared/governance/versions.ts';
 import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
@@ -99,6 +103,9 @@ function SessionView({
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [viewed, setViewed] = useState<ViewedVersion | null>(null);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -114,6 +121,7 @@ function SessionView({
         ? access.reason
         : null;
   const canEdit = !readOnly;
+  const author = host.getSetting('userName') ?? editor?.user.getName() ?? 'Someone';
 
   const onReady = useCallback(
     (ed: Editor, b: CanvasBridge) => {
@@ -163,6 +171,8 @@ function SessionView({
         else if (which === 'import') setImportOpen(true);
         else if (which === 'lint') setLintOpen((open) => !open);
         else if (which === 'comments') comments.togglePanel();
+        else if (which === 'versions') setVersionsOpen((open) => !open);
+        else if (which === 'history') setHistoryOpen((open) => !open);
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -234,12 +244,15 @@ function SessionView({
           bridge={bridge}
           by={session.principal?.name ?? host.getSetting('userName') ?? 'Someone'}
         />
+        <ApprovalBadge doc={session.doc} status={blueprint.meta.status} />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
         <ScrollToolbar
           run={run}
           canEdit={canEdit}
           canvasReady={!!editor && !!bridge}
           lintOpen={lintOpen}
+          versionsOpen={versionsOpen}
+          historyOpen={historyOpen}
           onUndo={() => undo.undo()}
           onRedo={() => undo.redo()}
           onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
@@ -273,6 +286,21 @@ function SessionView({
               onError={setError}
             />
           )}
+          {viewed ? (
+            <VersionViewer
+              viewed={viewed}
+              onBack={() => setViewed(null)}
+              onSave={
+                canEdit
+                  ? () =>
+                      void saveBlueprintAsVersion(session.doc, viewed.blueprint, { name: viewed.version.name, by: author }, origin).then(
+                        () => setViewed(null),
+                        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+                      )
+                  : undefined
+              }
+            />
+          ) : null}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
           {presenting ? null : <PerformanceLayer chrome={perf} />}
@@ -293,6 +321,31 @@ function SessionView({
             onComment={comments.commentOnSelection}
           />
         ) : null}
+        {historyOpen ? (
+          <HistoryPanel
+            url={session.historyUrl?.()}
+            blueprint={blueprint}
+            editor={editor}
+            bridge={bridge}
+            onMoment={(at, content) => setViewed(momentViewed(at, content))}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : null}
+        {versionsOpen ? (
+          <VersionsPanel
+            doc={session.doc}
+            blueprint={blueprint}
+            mayApprove={(session.principal?.role ?? 'approver') === 'approver'}
+            canEdit={canEdit}
+            author={author}
+            origin={origin}
+            editor={editor}
+            bridge={bridge}
+            onView={(version, content) => setViewed({ version, blueprint: content })}
+            onClose={() => setVersionsOpen(false)}
+          />
+        ) : null}
+        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
       <ExportDialog
         open={panel === 'export'}

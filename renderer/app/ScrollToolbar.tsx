@@ -6,6 +6,8 @@ export interface ScrollToolbarProps {
   /** Whether the canvas is up (presenting needs it). */
   readonly canvasReady: boolean;
   readonly lintOpen: boolean;
+  readonly versionsOpen: boolean;
+  readonly historyOpen: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onAddStage: () => void;
@@ -44,6 +46,12 @@ export function ScrollToolbar(p: ScrollToolbarProps) {
       </button>
       <button type="button" onClick={() => p.run('edit.lint')} aria-pressed={p.lintOpen} aria-label="Check journey">
         Check
+      </button>
+      <button type="button" onClick={() => p.run('edit.versions')} aria-pressed={p.versionsOpen} aria-label="Versions and approval">
+        Versions
+      </button>
+      <button type="button" onClick={() => p.run('edit.history')} aria-pressed={p.historyOpen} aria-label="History of changes">
+        History
       </button>
       <button type="button" onClick={() => p.run('file.export')}>
         Export…

@@ -1,4 +1,5 @@
 import { setStatus } from '../../shared/doc/index.ts';
+import { approveBlueprint } from '../../shared/governance/versions.ts';
 import { mayWrite, type Ownership, type Principal } from '../../shared/governance/write-policy.ts';
 import type { BlueprintStatus } from '../../shared/model/index.ts';
 import type { CanvasBridge } from '../canvas/bridge.ts';
@@ -19,7 +20,7 @@ export const STATUS_WHO: Record<BlueprintStatus, string> = {
 };
 
 /** Nothing in the policy's status rule looks at ownership. */
-const NO_OWNERS: Ownership = { lane: () => undefined, card: () => undefined, comment: () => undefined };
+const NO_OWNERS: Ownership = { lane: () => undefined, card: () => undefined, comment: () => undefined, version: () => undefined };
 
 /**
  * The blueprint's status (draft → in review → approved → retired), with who may set each one. The
@@ -50,7 +51,10 @@ export function StatusMenu({
         disabled={!bridge || !any}
         onChange={(e) => {
           const next = e.target.value as BlueprintStatus;
-          if (allowed(next)) bridge?.edit((doc, o) => setStatus(doc, next, { by }, o));
+          if (!allowed(next)) return;
+          // Approving makes the next approved version (v1, v2…) with the status, as the Versions panel does.
+          if (next === 'approved') bridge?.edit((doc, o) => void approveBlueprint(doc, { by }, o));
+          else bridge?.edit((doc, o) => setStatus(doc, next, { by }, o));
         }}
       >
         {STATUSES.map(([s, label]) => (

@@ -41,6 +41,11 @@ export interface BlueprintSession {
   refusal(): string | null;
   /** The local save state, where the Host saves changes itself (desktop); absent: not shown. */
   saving?(): SaveState;
+  /**
+   * Where the server serves this room's change log (`GET /history/<room>`, with the token), when
+   * there is one to ask: the web edition's own server. Absent: no history is kept or reachable.
+   */
+  historyUrl?(): string;
   /** Called on every change of `connection()`, `refusal()` or `saving()`. */
   onConnectionChange(listener: () => void): () => void;
   /** Called each time the connection to the server is (re)established. */

@@ -6,6 +6,7 @@ import { watchProviderConnection } from './provider-connection.ts';
 import { rebuildDocument } from '../../shared/governance/refused-update.ts';
 import { TakeBack } from './take-back.ts';
 import { principalFromToken, roleFromToken } from './token.ts';
+import { HISTORY_PATH_PREFIX } from '../../shared/sync/contract.ts';
 
 /** IndexedDB database of a room's offline copy. */
 export const cacheName = (room: string): string => `journeyscroll:${room}`;
@@ -106,6 +107,8 @@ export function openWebSession(room: string, token: string | undefined, origin: 
     get loaded() {
       return current.loaded;
     },
+    historyUrl: () =>
+      `${origin.protocol}//${origin.host}${HISTORY_PATH_PREFIX}${encodeURIComponent(room)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
     connection: () => state,
     refusal: () => refused ?? takenBack,
     onConnectionChange(listener) {

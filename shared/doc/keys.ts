@@ -17,7 +17,11 @@ export const DOC_KEYS = {
   history: 'history',
   /** Review comments (shared/comments): part of the document, never of the blueprint model or its exports. */
   comments: 'comments',
+  versions: 'versions',
 } as const;
+
+/** Named and approved versions (shared/governance/versions.ts): version id → its fields and content. */
+export const VERSIONS_KEY = DOC_KEYS.versions;
 
 /** The schema version this code writes. Older documents are migrated (migrations.ts). */
 export const SCHEMA_VERSION = 2;

@@ -57,6 +57,8 @@ export function readBlueprintReport(doc: Y.Doc): ReadResult {
     if (parsed.success) (meta as Record<string, unknown>)[key] = parsed.data;
     else problems.push({ where: `meta.${key}`, message: describeIssues(parsed.error) });
   }
+  const id = metaSchema.shape.id.safeParse(rawMeta.get('id'));
+  if (id.success && id.data !== undefined) meta.id = id.data;
 
   const cache = entityCache(doc);
   const entities = {} as { [K in EntityCollection]: Array<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };

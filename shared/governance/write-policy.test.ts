@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addCard, addLane, addStage, deleteCard, initBlueprint, moveCard, setStatus, updateCard, updateStage } from '../doc/index.ts';
 import { readUpdateScope } from '../doc/update-scope.ts';
 import { decideWrite, mayWrite, ownershipOf, type Principal } from './write-policy.ts';
+import { approveBlueprint, listVersions, saveVersion } from './versions.ts';
 
 function setUp() {
   const server = new Y.Doc();
@@ -144,5 +145,47 @@ describe('mayWrite: what the app offers, decided by the same policy', () => {
     expect(mayWrite(approver, { kind: 'status', status: 'retired' }, owners)).toEqual(ok);
     expect(mayWrite(commenter, { kind: 'card', id: dataCard }, owners).ok).toBe(false);
     expect(mayWrite(viewer, { kind: 'card', id: dataCard }, owners).ok).toBe(false);
+  });
+});
+
+describe('write policy: versions', () => {
+  /** The scope of what `fn` writes on a copy of `server`, decided for `who`. */
+  async function decideAsync(server: Y.Doc, who: Principal, fn: (doc: Y.Doc) => Promise<unknown>) {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const updates: Uint8Array[] = [];
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    await fn(client);
+    return { decision: decideWrite(who, readUpdateScope(server, Y.mergeUpdates(updates)), ownershipOf(server)), updates };
+  }
+
+  it('an unscoped editor saves a named version; only an approver approves; nobody below approver changes a saved one', async () => {
+    const server = new Y.Doc();
+    initBlueprint(server, { title: 'Versions' });
+    const named = await decideAsync(server, opsEditor, (d) => saveVersion(d, { name: 'Workshop', by: 'Ops' }));
+    expect(named.decision).toEqual(ok);
+    expect((await decideAsync(server, dataEditor, (d) => saveVersion(d, { name: 'Mine', by: 'Maria' }))).decision).toMatchObject({
+      ok: false,
+      reason: "The blueprint's versions can only be changed by the journey-operations team",
+    });
+    expect((await decideAsync(server, opsEditor, (d) => approveBlueprint(d, { by: 'Ops' }))).decision).toMatchObject({ ok: false });
+    expect((await decideAsync(server, approver, (d) => approveBlueprint(d, { by: 'Ana' }))).decision).toEqual(ok);
+    // A crafted approved version without the status change is refused just the same.
+    const crafted = await decideAsync(server, opsEditor, async (d) => {
+      const entry = new Y.Map<unknown>();
+      entry.set('kind', 'approved');
+      entry.set('name', 'v9');
+      d.getMap('versions').set('vr_crafted', entry);
+    });
+    expect(crafted.decision).toEqual({ ok: false, reason: 'Only an approver may approve a version' });
+    for (const update of named.updates) Y.applyUpdate(server, update);
+    const [saved] = listVersions(server);
+    const rename = await decideAsync(server, opsEditor, async (d) => d.getMap<Y.Map<unknown>>('versions').get(saved!.id)!.set('name', 'X'));
+    expect(rename.decision).toEqual({
+      ok: false,
+      reason: "Saved versions cannot be changed or deleted: your change to version 'Workshop' was not saved",
+    });
+    const drop = await decideAsync(server, opsEditor, async (d) => d.getMap('versions').delete(saved!.id));
+    expect(drop.decision).toMatchObject({ ok: false });
   });
 });

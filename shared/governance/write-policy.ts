@@ -16,7 +16,10 @@ import { checkCommentWrites, type CommentFacts } from './comment-policy.ts';
  *   and comments. Stages, lanes, flows, the blueprint's details and everything else belong to the
  *   journey-operations team.
  * - editor without a team (the journey-operations team): everything but the approval statuses.
- * - approver: everything, including setting the status to approved or retired.
+ * - approver: everything, including setting the status to approved or retired and saving approved
+ *   versions.
+ * - versions (shared/governance/versions.ts): an unscoped editor may add a named version; nobody
+ *   below approver may change or delete a saved one.
  *
  * Comments, for everyone who may write them: only their author edits or deletes them, and the
  * author is the token's name (comment-policy.ts).
@@ -38,6 +41,8 @@ export const APPROVAL_STATUSES: readonly string[] = ['approved', 'retired'];
 export interface Ownership extends CommentFacts {
   lane(id: string): { readonly name: string; readonly owner: string | undefined } | undefined;
   card(id: string): { readonly title: string; readonly laneId: string | undefined; readonly owner: string | undefined } | undefined;
+  /** A saved version (shared/governance/versions.ts): versions are written once, never changed. */
+  version(id: string): { readonly name: string } | undefined;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -57,6 +62,10 @@ export function ownershipOf(doc: Y.Doc): Ownership {
     comment(id) {
       const comment = entity('comments', id);
       return comment && { author: str(comment.get('author')) };
+    },
+    version(id) {
+      const version = entity('versions', id);
+      return version && { name: str(version.get('name')) ?? id };
     },
   };
 }
@@ -86,6 +95,11 @@ export function decideWrite(principal: Principal, scope: UpdateScope, owners: Ow
     if (touch.root === 'comments') continue;
     if (principal.role === 'commenter') return { ok: false, reason: 'Commenters can only add comments' };
     if (!principal.team) {
+      if (touch.root === 'versions') {
+        const refusal = checkVersion(touch, owners);
+        if (refusal) return { ok: false, reason: refusal };
+        continue;
+      }
       if (touch.root === 'meta' && touch.key === 'status' && APPROVAL_STATUSES.includes(String(touch.value))) {
         return { ok: false, reason: `Only an approver may set the status to ${String(touch.value)}` };
       }
@@ -100,6 +114,18 @@ export function decideWrite(principal: Principal, scope: UpdateScope, owners: Ow
     if (refusal) return { ok: false, reason: refusal };
   }
   return { ok: true };
+}
+
+/**
+ * Null when an unscoped editor may make this change to the versions: add a named or safety
+ * version. A saved version is never changed or deleted, and only an approver approves.
+ */
+function checkVersion(touch: Touch, owners: Ownership): string | null {
+  const existing = touch.key ? owners.version(touch.key) : undefined;
+  if (existing || !touch.key || touch.kind === 'delete')
+    return `Saved versions cannot be changed or deleted: your change to version '${existing?.name ?? touch.key ?? '?'}' was not saved`;
+  if (touch.field === 'kind' && touch.value === 'approved') return 'Only an approver may approve a version';
+  return null;
 }
 
 /** Null when the team may make these changes to the card, else the reason in words. */
@@ -136,6 +162,7 @@ function describe(touch: Touch): string {
     personas: 'Personas',
     annotations: 'Notes and drawings on the canvas',
     history: "The blueprint's history",
+    versions: "The blueprint's versions",
   };
   return what[touch.root] ?? `'${touch.root}'`;
 }

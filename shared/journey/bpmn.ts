@@ -1,6 +1,6 @@
 import { conditionToJs, CONDITION_JS_PRELUDE } from './condition-js.ts';
 import type { ConditionNode } from './condition.ts';
-import type { DefinitionAction, JourneyDefinition } from './definition.ts';
+import { provenanceLine, type DefinitionAction, type JourneyDefinition } from './definition.ts';
 import {
   buildMachine,
   DONE,
@@ -258,7 +258,7 @@ export function exportBpmn(input: JourneyDefinition | JourneyMachine): string {
   out.push(`  <message id="${BPMN_EVENT_MESSAGE}" name="customer event" />`);
   out.push(`  <process id="Process_journey" name="${xml(title)}" isExecutable="true">`);
   out.push(
-    `    <documentation>${xml(`${title}: JourneyScroll journey definition v${machine.definition.version}. Start with variables { attributes, startAt }; signal ${BPMN_EVENT_MESSAGE} with { event, at, data } for each customer event.`)}</documentation>`,
+    `    <documentation>${xml(`${title}: JourneyScroll journey definition v${machine.definition.version}${machine.definition.provenance ? `, compiled from ${provenanceLine(machine.definition.provenance)}` : ''}. Start with variables { attributes, startAt }; signal ${BPMN_EVENT_MESSAGE} with { event, at, data } for each customer event.`)}</documentation>`,
   );
   out.push(...main.render('    ', 'LaneSet_journey'));
   out.push('  </process>');

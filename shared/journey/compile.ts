@@ -18,6 +18,7 @@ import {
   type DefinitionAction,
   type Entry,
   type JourneyDefinition,
+  type Provenance,
   type Reaction,
   type Reentry,
   type StateDefinition,
@@ -37,6 +38,8 @@ import {
  */
 export interface CompileOptions {
   readonly reentry?: Reentry;
+  /** Stamped into the definition (and from it into the XState and BPMN exports). */
+  readonly provenance?: Provenance;
 }
 
 export interface CompileProblem {
@@ -243,6 +246,7 @@ export function compileBlueprint(blueprint: Blueprint, options: CompileOptions =
     version: DEFINITION_VERSION,
     title: blueprint.meta.title,
     status: blueprint.meta.status,
+    ...(options.provenance ? { provenance: options.provenance } : {}),
     entry,
     states,
     goals,

@@ -140,12 +140,32 @@ export const goalSchema = z.object({
   condition: condition.optional(),
 });
 
+/** Where a definition came from: which blueprint, which version of it, and its content's hash. */
+export const provenanceSchema = z
+  .object({
+    blueprint: z.string().max(200).describe("The blueprint's id (its room, or the file's blueprint id)"),
+    version: z.string().max(200).describe('The version compiled: "v3" (approved), a version name, or "working copy"'),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("SHA-256 of the blueprint's canonical content (shared/governance/versions.ts)"),
+    approved: z.boolean().describe('Whether this is an approved version'),
+  })
+  .describe('The blueprint, version and content hash the definition was compiled from');
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** "blueprint b2b-q4, version v3 (approved), content sha256 9f2c…" — the same words in every export. */
+export function provenanceLine(p: Provenance): string {
+  return `blueprint ${p.blueprint.replace(/[\r\n]+/g, ' ')}, version ${p.version.replace(/[\r\n]+/g, ' ')}${p.approved ? ' (approved)' : ''}, content sha256 ${p.hash}`;
+}
+
 export const definitionSchema = z
   .object({
     format: z.literal(DEFINITION_FORMAT),
     version: z.literal(DEFINITION_VERSION),
     title: z.string().max(200),
     status: z.enum(BLUEPRINT_STATUSES),
+    provenance: provenanceSchema.optional(),
     entry: entrySchema,
     states: z.array(stateSchema).min(1).describe('The stages, in scroll order'),
     goals: z.array(goalSchema),

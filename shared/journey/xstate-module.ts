@@ -1,6 +1,6 @@
 import { conditionToJs, CONDITION_JS_PRELUDE } from './condition-js.ts';
 import type { ConditionNode } from './condition.ts';
-import type { JourneyDefinition } from './definition.ts';
+import { provenanceLine, type JourneyDefinition } from './definition.ts';
 import { buildMachine, MAX_TIMER_MS, type JourneyMachine, type MachineReaction } from './machine.ts';
 import { describeAction } from './trace.ts';
 import { exportXState } from './xstate.ts';
@@ -46,9 +46,10 @@ export function exportXStateModule(input: JourneyDefinition | JourneyMachine): s
       },
     ]),
   );
-  const { title, version } = machine.definition;
+  const { title, version, provenance } = machine.definition;
   return [
     `// ${title.replace(/[\r\n]+/g, ' ')} — a JourneyScroll journey (definition v${version}) as an XState v5 machine.`,
+    ...(provenance ? [`// Compiled from ${provenanceLine(provenance)}.`] : []),
     '// Needs only `xstate` (npm install xstate). Quick start:',
     "//   import { runScript, startJourney } from './this-file.mjs';",
     "//   runScript({ attributes: {}, events: [{ at: 0, event: 'form.submitted' }], until: 400 * 86400000 }).trace",
@@ -60,7 +61,7 @@ export function exportXStateModule(input: JourneyDefinition | JourneyMachine): s
     `const when = {\n${conditions.join('\n')}\n};`,
     '',
     '/** The journey: each state with its captures and its reactions in priority order (the rules the guards run). */',
-    `export const journey = ${JSON.stringify({ title, states }, null, 2)};`,
+    `export const journey = ${JSON.stringify({ title, ...(provenance ? { provenance } : {}), states }, null, 2)};`,
     '',
     '/** The XState machine config: behaviour referenced by name (guard journey.rule, actions journey.*, delay journey.wake). */',
     `export const config = ${JSON.stringify(exportXState(machine), null, 2)};`,

@@ -1,4 +1,4 @@
-import type { JourneyDefinition } from './definition.ts';
+import { provenanceLine, type JourneyDefinition } from './definition.ts';
 import { buildMachine, type JourneyMachine, type MachineState } from './machine.ts';
 import { initialState } from './runtime.ts';
 
@@ -31,7 +31,9 @@ export function exportXState(input: JourneyDefinition | JourneyMachine): XStateC
   for (const state of machine.states) states[state.key] = stateConfig(state);
   return {
     id: 'journey',
-    description: `${machine.definition.title} — JourneyScroll journey definition v${machine.definition.version}`,
+    description: `${machine.definition.title} — JourneyScroll journey definition v${machine.definition.version}${
+      machine.definition.provenance ? `, compiled from ${provenanceLine(machine.definition.provenance)}` : ''
+    }`,
     initial: machine.initial,
     context: initialState({}) as unknown as Json,
     states,

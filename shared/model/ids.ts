@@ -13,6 +13,8 @@ export const ID_PREFIXES = {
   persona: 'pe',
   annotation: 'an',
   comment: 'cm',
+  version: 'vr',
+  blueprint: 'bp',
 } as const;
 export type EntityKind = keyof typeof ID_PREFIXES;
 

@@ -49,6 +49,8 @@ export const personaSchema = z.object({
 export type Persona = z.infer<typeof personaSchema>;
 
 export const metaSchema = z.object({
+  /** A stable id for the blueprint, written when it is created (older blueprints have none). */
+  id: idSchema.optional(),
   schemaVersion: z.number().int().min(1),
   minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
   title: z.string().max(200),

@@ -9,6 +9,9 @@ export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
+/** `GET /history/<room>`: the room's change log as JSON (sync-server/server/history-endpoint.ts). */
+export const HISTORY_PATH_PREFIX = '/history/';
+
 export const CloseCode = {
   /** The server is shutting down (SIGTERM) or unloading: reconnect later. */
   goingAway: 1001,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type * as Y from 'yjs';
 import { extname, resolve } from 'node:path';
 import { blueprintToDoc, decodeJourneyFile, encodeJourneyFile, readBlueprint } from '../../shared/doc/index.ts';
 import { BLUEPRINT_FORMAT, blueprintSchema, type Blueprint } from '../../shared/model/index.ts';
@@ -11,7 +12,8 @@ import { getTemplate, TEMPLATES } from '../../shared/templates/index.ts';
  * Definition v1 JSON. Every failure is an Error with a message fit for the terminal.
  */
 export type Input =
-  { kind: 'blueprint'; blueprint: Blueprint; source: string } | { kind: 'definition'; definition: JourneyDefinition; source: string };
+  | { kind: 'blueprint'; blueprint: Blueprint; source: string; /** A .journey file's document: its versions, history. */ doc?: Y.Doc }
+  | { kind: 'definition'; definition: JourneyDefinition; source: string };
 
 export class InputError extends Error {}
 
@@ -39,7 +41,8 @@ export function loadInput(cwd: string, file: string | undefined, template: strin
   const ext = extname(path).toLowerCase();
   if (ext === '.journey') {
     try {
-      return { kind: 'blueprint', blueprint: readBlueprint(decodeJourneyFile(bytes)), source: file };
+      const doc = decodeJourneyFile(bytes);
+      return { kind: 'blueprint', blueprint: readBlueprint(doc), source: file, doc };
     } catch (error) {
       throw new InputError(`${file} is not a readable .journey file: ${(error as Error).message}`);
     }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopback } from '../auth/authorize.ts';
-import { SYNC_PATH_PREFIX } from '../../shared/sync/contract.ts';
+import { HISTORY_PATH_PREFIX, SYNC_PATH_PREFIX } from '../../shared/sync/contract.ts';
+import { serveHistory, type HistoryDeps } from './history-endpoint.ts';
 import type { Metrics } from './metrics.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -10,6 +11,8 @@ export interface HttpContext {
   readonly staticDir: string | undefined;
   /** Without a secret and without --open, only loopback clients are served. */
   readonly loopbackOnly: boolean;
+  /** The change log endpoint's access to tokens and the store. */
+  readonly history?: HistoryDeps;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, method: string | undefined): void {
@@ -17,7 +20,7 @@ function send(res: ServerResponse, status: number, type: string, body: string, m
   res.end(method === 'HEAD' ? undefined : body);
 }
 
-/** The plain-HTTP side of the one port: `/healthz`, `/metrics`, and the web edition at `/`. */
+/** The plain-HTTP side of the one port: `/healthz`, `/metrics`, `/history/<room>`, and the web edition at `/`. */
 export function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): void {
   const method = req.method;
   if (ctx.loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
@@ -29,11 +32,19 @@ export function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerRe
     send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', method);
     return;
   }
-  let pathname: string;
+  let url: URL;
   try {
-    pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    url = new URL(req.url ?? '/', 'http://localhost');
   } catch {
     send(res, 400, 'text/plain; charset=utf-8', 'bad request\n', method);
+    return;
+  }
+  const pathname = url.pathname;
+  if (pathname.startsWith(HISTORY_PATH_PREFIX) && ctx.history) {
+    serveHistory(req, res, url, pathname.slice(HISTORY_PATH_PREFIX.length), ctx.history).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'the history could not be read\n', method);
+      else res.destroy();
+    });
     return;
   }
   if (pathname === '/healthz') {

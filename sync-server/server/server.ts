@@ -105,7 +105,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const health = () => ({ ok: !closing, rooms: manager.rooms.size, connections: connections.size });
   const onRequest = (req: IncomingMessage, res: ServerResponse) =>
-    handleHttp({ metrics, health, staticDir: opts.staticDir, loopbackOnly: !opts.secret && !opts.open }, req, res);
+    handleHttp(
+      {
+        metrics,
+        health,
+        staticDir: opts.staticDir,
+        loopbackOnly: !opts.secret && !opts.open,
+        history: {
+          authorize: decide,
+          listChanges: (room, options) => store.listChanges(room, options),
+          stateAt: (room, at) => store.stateAt(room, at),
+        },
+      },
+      req,
+      res,
+    );
   const http = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createHttpServer(onRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
 

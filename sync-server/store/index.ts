@@ -19,5 +19,6 @@ export type {
   Authorship,
   ChangeRecord,
   ChangeEntry,
+  PastState,
 } from './types.ts';
 export { SCHEMA_VERSION } from './schema.ts';

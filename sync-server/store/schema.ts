@@ -15,6 +15,11 @@ import type { Database } from 'better-sqlite3';
  * - `changes` (2): the change log — for each stored update, who made it and which entities and
  *   fields it touched (shared/doc/update-scope.ts). Compaction never touches it: history outlives
  *   the updates it describes.
+ * - `archive` (3): the updates compaction took out of `updates`, kept (never loaded) so the room
+ *   can be rebuilt as it was at any moment since (time travel, docs/versions.md). It is what makes
+ *   the store grow with the whole history rather than with the document. `archive_snapshots` keeps
+ *   the snapshot generations compaction retired: checkpoints, so a past moment is rebuilt from the
+ *   nearest one before it plus the updates after it, not from the first update.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -64,6 +69,25 @@ const MIGRATIONS: readonly string[] = [
     field TEXT
   );
   CREATE INDEX changes_by_room_time ON changes (room_id, at, seq);
+  `,
+  `
+  CREATE TABLE archive (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    crc INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (room_id, seq)
+  );
+  CREATE INDEX archive_by_room_time ON archive (room_id, created_at);
+  CREATE TABLE archive_snapshots (
+    room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    crc INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (room_id, seq)
+  );
   `,
 ];
 

@@ -12,6 +12,7 @@ import {
   type CurrentState,
   type DocumentStore,
   type LoadedDoc,
+  type PastState,
   type RoomInfo,
   type StoreError,
   type StoreOptions,
@@ -98,6 +99,27 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
       'INSERT OR REPLACE INTO snapshots (room_id, seq, data, crc, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     deleteUpdatesThrough: db.prepare<[number, number]>('DELETE FROM updates WHERE room_id = ? AND seq <= ?'),
+    archiveUpdatesThrough: db.prepare<[number, number]>(
+      'INSERT OR IGNORE INTO archive (room_id, seq, data, crc, created_at) SELECT room_id, seq, data, crc, created_at FROM updates WHERE room_id = ? AND seq <= ?',
+    ),
+    historyBetween: db.prepare<[number, number, number, number, number, number], EntryRow>(
+      `SELECT seq, data, crc FROM archive WHERE room_id = ? AND seq > ? AND created_at <= ?
+       UNION ALL SELECT seq, data, crc FROM updates WHERE room_id = ? AND seq > ? AND created_at <= ? ORDER BY seq`,
+    ),
+    checkpoints: db.prepare<[number, number, number, number], EntryRow>(
+      `SELECT seq, data, crc FROM (
+         SELECT seq, data, crc, created_at FROM archive_snapshots WHERE room_id = ? AND created_at <= ?
+         UNION ALL SELECT seq, data, crc, created_at FROM snapshots WHERE room_id = ? AND created_at <= ?)
+       ORDER BY seq DESC LIMIT 3`,
+    ),
+    archiveSnapshotsBefore: db.prepare<[number, number]>(
+      'INSERT OR IGNORE INTO archive_snapshots (room_id, seq, data, crc, created_at) SELECT room_id, seq, data, crc, created_at FROM snapshots WHERE room_id = ? AND seq < ?',
+    ),
+    deleteRoomArchiveSnapshots: db.prepare<[number]>('DELETE FROM archive_snapshots WHERE room_id = ?'),
+    firstKept: db.prepare<[number, number], { seq: number | null; at: number | null }>(
+      'SELECT min(seq) AS seq, min(created_at) AS at FROM (SELECT seq, created_at FROM archive WHERE room_id = ? UNION ALL SELECT seq, created_at FROM updates WHERE room_id = ?)',
+    ),
+    deleteRoomArchive: db.prepare<[number]>('DELETE FROM archive WHERE room_id = ?'),
     deleteSnapshotsBefore: db.prepare<[number, number]>('DELETE FROM snapshots WHERE room_id = ? AND seq < ?'),
     quarantine: db.prepare<[string, string, number, Buffer, string, number]>(
       'INSERT INTO quarantine (room, kind, seq, data, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -279,11 +301,46 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
     let removed = 0;
     // Keep one previous generation (and the updates after it) as a fallback for a damaged snapshot.
     if (newest > 0) {
+      // Kept for time travel: the archive is never loaded, only read to rebuild a past moment.
+      q.archiveUpdatesThrough.run(row.id, newest);
       removed = q.deleteUpdatesThrough.run(row.id, newest).changes;
+      q.archiveSnapshotsBefore.run(row.id, newest);
       q.deleteSnapshotsBefore.run(row.id, newest);
     }
     return { seq: through, snapshotBytes: data.byteLength, removedUpdates: removed };
   });
+
+  function stateAt(room: string, at: number): PastState {
+    open();
+    assertRoomName(room);
+    const row = q.room.get(room);
+    if (!row) return { ok: false, reason: 'unknown-room' };
+    const first = q.firstKept.get(row.id, row.id);
+    if (!first || first.seq === null) return { ok: false, reason: 'unknown-room' };
+    if (first.seq !== 1) return { ok: false, reason: 'not-kept', keptFrom: first.at ?? undefined };
+    if (at < first.at!) return { ok: false, reason: 'before-first', keptFrom: first.at! };
+    // From the newest checkpoint made by then (a snapshot covers every update up to its seq, all
+    // committed before it was written), then the updates after it committed by `at`.
+    const doc = new Y.Doc();
+    let from = 0;
+    for (const checkpoint of q.checkpoints.all(row.id, at, row.id, at)) {
+      if (applyEntry(doc, checkpoint) === null) {
+        from = checkpoint.seq;
+        break;
+      }
+    }
+    let updates = 0;
+    let skipped = 0;
+    doc.transact(() => {
+      for (const entry of q.historyBetween.iterate(row.id, from, at, row.id, from, at)) {
+        if (applyEntry(doc, entry) === null) updates++;
+        else skipped++;
+      }
+    });
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return { ok: true, state, updates, skipped, fromSeq: from };
+  }
 
   function compact(room: string, current?: CurrentState): CompactResult | null {
     open();
@@ -317,6 +374,7 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
     appendUpdates,
     loadDoc,
     loadRoom,
+    stateAt,
     compact,
     roomInfo(room) {
       open();
@@ -355,6 +413,8 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
         q.deleteRoomUpdates.run(row.id);
         q.deleteRoomSnapshots.run(row.id);
         q.deleteRoomChanges.run(row.id);
+        q.deleteRoomArchive.run(row.id);
+        q.deleteRoomArchiveSnapshots.run(row.id);
         q.deleteRoom.run(row.id);
         return true;
       })();

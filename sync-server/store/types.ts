@@ -57,6 +57,18 @@ export interface AppendEntry {
   readonly by?: Authorship | undefined;
 }
 
+/** A past moment of a room (`stateAt`). */
+export type PastState =
+  | {
+      readonly ok: true;
+      readonly state: Uint8Array;
+      /** Updates applied after the checkpoint (the snapshot at `fromSeq`; 0: none). */
+      readonly updates: number;
+      readonly skipped: number;
+      readonly fromSeq: number;
+    }
+  | { readonly ok: false; readonly reason: 'unknown-room' | 'before-first' | 'not-kept'; readonly keptFrom?: number | undefined };
+
 /** A row of the change log. */
 export interface ChangeEntry extends ChangeRecord, Authorship {
   /** The seq of the update that made the change. */
@@ -121,6 +133,13 @@ export interface DocumentStore {
   appendUpdates(entries: ReadonlyArray<AppendEntry>): number[];
   /** The room's change log, oldest first: who changed which entity and field, when (kept through compaction). */
   listChanges(room: string, options?: { readonly since?: number; readonly until?: number; readonly limit?: number }): ChangeEntry[];
+  /**
+   * The room as it was at `at` (ms since the epoch): every update committed by then, from the log
+   * and the archive compaction keeps, applied in order. Fails with a reason when the room is
+   * unknown, `at` is before its first update, or its early history was compacted before the
+   * archive existed (schema 3).
+   */
+  stateAt(room: string, at: number): PastState;
   /** The room's whole state as one Yjs update (an empty document's update for an unknown room). */
   loadRoom(room: string): Uint8Array;
   /** The room loaded into a new Y.Doc: newest snapshot plus the later updates, damaged entries skipped. */

@@ -13,7 +13,7 @@ import { generateJourney } from './generate.ts';
 const FILE = new URL('../../docs/schema/journey-definition.schema.json', import.meta.url);
 
 describe('published JSON Schema', () => {
-  it('matches what the code generates (regenerate: npx node -e "…definitionJsonSchemaText()")', () => {
+  it('matches what the code generates (regenerate: npm run schemas)', () => {
     expect(readFileSync(FILE, 'utf8')).toBe(definitionJsonSchemaText());
   });
 

@@ -33,6 +33,7 @@ import {
   type Client,
   type ServerProcess,
 } from './harness.ts';
+import { approveBlueprint, listVersions, readVersion, saveVersion } from '../../shared/governance/versions.ts';
 
 const SECRET = 'roles-suite-secret-0123456789';
 const ROOM = 'governed';
@@ -84,6 +85,18 @@ class Writer {
     this.doc.on('update', listen);
     this.doc.transact(() => edit(this.doc));
     this.doc.off('update', listen);
+    this.#send(updates);
+  }
+  /** The same for an edit that prepares its change asynchronously (a version compresses its content first). */
+  async writeAsync(edit: (doc: Y.Doc) => Promise<unknown>): Promise<void> {
+    const updates: Uint8Array[] = [];
+    const listen = (u: Uint8Array, origin: unknown) => origin !== 'server' && updates.push(u);
+    this.doc.on('update', listen);
+    await edit(this.doc);
+    this.doc.off('update', listen);
+    this.#send(updates);
+  }
+  #send(updates: Uint8Array[]): void {
     const update = Y.mergeUpdates(updates);
     this.socket.ws.send(frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))));
   }
@@ -180,6 +193,32 @@ describe('roles and team scopes, enforced by the server on raw updates', () => {
     const ann = await writer({ role: 'approver', name: 'Ann' });
     ann.write((d) => setStatus(d, 'approved', { by: 'Ann' }));
     await waitFor(() => observer.doc.getMap('meta').get('status') === 'approved', 'approved at the observer');
+    expect(ann.denied).toEqual([]);
+  });
+
+  it('versions: an editor saves one; only an approver approves (v1, recorded in the history); nobody below approver changes a saved one', async () => {
+    const ops = await writer({ role: 'editor', name: 'Ops editor' });
+    const versionsAt = (doc: Y.Doc) => listVersions(doc).map((v) => `${v.kind}:${v.name}`);
+    await ops.writeAsync((d) => saveVersion(d, { name: 'Workshop 12 Nov', by: 'Ops editor' }));
+    await waitFor(() => versionsAt(observer.doc).includes('named:Workshop 12 Nov'), 'the named version at the observer');
+    const before = ops.denied.length;
+    await ops.writeAsync((d) => approveBlueprint(d, { by: 'Ops editor' }));
+    await waitFor(() => ops.denied.length > before, 'the approval refused');
+    expect(ops.denied.at(-1)).toMatch(/Only an approver/);
+    const saved = listVersions(observer.doc)[0]!;
+    const opsAgain = await writer({ role: 'editor', name: 'Ops editor' });
+    await expectRefused(
+      opsAgain,
+      (d) => d.getMap<Y.Map<unknown>>('versions').get(saved.id)!.set('name', 'FORBIDDEN'),
+      /Saved versions cannot be changed/,
+    );
+    const ann = await writer({ role: 'approver', name: 'Ann' });
+    await ann.writeAsync((d) => approveBlueprint(d, { by: 'Ann', note: 'Q4' }));
+    await waitFor(() => versionsAt(observer.doc).includes('approved:v1'), 'approved v1 at the observer');
+    expect(versionsAt(observer.doc)).toEqual(['named:Workshop 12 Nov', 'approved:v1']);
+    expect(observer.doc.getArray('history').toJSON().at(-1)).toMatchObject({ kind: 'approval', by: 'Ann', version: 'v1', note: 'Q4' });
+    const read = await readVersion(observer.doc, 'approved');
+    expect(read.blueprint.meta.status).toBe('approved');
     expect(ann.denied).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { metaSchema, type BlueprintMeta, type BlueprintStatus } from '../../model/index.ts';
+import { metaSchema, newId, type BlueprintMeta, type BlueprintStatus } from '../../model/index.ts';
 import { historyArray, metaMap, MIN_APP_VERSION, SCHEMA_VERSION } from '../keys.ts';
 import { writeFields } from '../fields.ts';
 import { EditError } from './entity.ts';
@@ -15,6 +15,7 @@ export function initBlueprint(doc: Y.Doc, fields: MetaPatch = {}, origin: unknow
     const meta = metaMap(doc);
     if (meta.has('schemaVersion')) throw new EditError('this document is already a blueprint');
     writeFields(meta, {
+      id: newId('blueprint'),
       schemaVersion: SCHEMA_VERSION,
       minAppVersion: MIN_APP_VERSION,
       title: '',

@@ -12,7 +12,8 @@ import {
 import { compileBlueprint, exportBpmn, exportXState, exportXStateModule, lintBlueprint, hasErrors } from '../../../shared/journey/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
-import { encodeBlueprintFile, loadInput } from '../../export/load.ts';
+import { encodeBlueprintFile, InputError, loadInput, type Input } from '../../export/load.ts';
+import { approvalState, provenanceOf, readVersion, VersionError } from '../../../shared/governance/versions.ts';
 import { sceneToPdf } from '../../export/pdf.ts';
 import { parseReentry } from './simulate.ts';
 
@@ -23,7 +24,7 @@ const FROM_DEFINITION = new Set<Format>(['definition', 'xstate', 'xstate-json', 
 const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export a blueprint: definition, xstate, xstate-json, bpmn, blueprint-json, journey, csv, svg or pdf',
-  help: `Usage: journeyscroll export FILE --format FORMAT [-o OUT] [--reentry never|always|after:DURATION]
+  help: `Usage: journeyscroll export FILE --format FORMAT [-o OUT] [--version approved|vN|NAME] [--reentry never|always|after:DURATION]
        journeyscroll export --template NAME --format FORMAT [-o OUT]
        journeyscroll export FILE --format pdf -o OUT [--paper banner|a4|a3] [--scale S] [--overlap PT]
 
@@ -44,7 +45,12 @@ definition JSON). FORMAT:
                   scale, or several rows when the scroll is too tall; --scale sets points per
                   layout unit on tiled sheets
 Without -o the export goes to standard output (pdf and journey need -o). Lint errors are
-reported on standard error; the export is still written.`,
+reported on standard error; the export is still written.
+
+--version compiles a saved version of a .journey file instead of its working copy: approved (the
+newest approved version), vN (approved version N), or a version's name. Definition, xstate and
+bpmn exports carry the blueprint id, the version and the content hash they were compiled from.
+Exporting a working copy that differs from its approved version says so on standard error.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -56,6 +62,7 @@ reported on standard error; the export is still written.`,
         paper: { type: 'string' },
         scale: { type: 'string' },
         overlap: { type: 'string' },
+        version: { type: 'string' },
       },
       true,
     );
@@ -65,7 +72,8 @@ reported on standard error; the export is still written.`,
     if ((format === 'pdf' || format === 'journey') && !values.output) throw new UsageError(`--format ${format} is binary: give -o OUT`);
     const print = printOptions(values);
     if (print && format !== 'pdf') throw new UsageError('--paper, --scale and --overlap apply to --format pdf only');
-    const input = loadInput(io.cwd, positionals[0], values.template, FROM_DEFINITION.has(format));
+    const loaded = loadInput(io.cwd, positionals[0], values.template, FROM_DEFINITION.has(format));
+    const { input, provenance } = await chooseVersion(loaded, values.version, io.stderr);
     const reentry = parseReentry(values.reentry);
     if (input.kind === 'blueprint' && FROM_DEFINITION.has(format)) {
       const findings = lintBlueprint(input.blueprint);
@@ -75,7 +83,9 @@ reported on standard error; the export is still written.`,
         );
     }
     const definition = () =>
-      input.kind === 'definition' ? input.definition : compileBlueprint(input.blueprint, reentry ? { reentry } : {});
+      input.kind === 'definition'
+        ? input.definition
+        : compileBlueprint(input.blueprint, { ...(reentry ? { reentry } : {}), ...(provenance ? { provenance } : {}) });
     const blueprint = () => {
       if (input.kind !== 'blueprint') throw new Error(`--format ${format} needs a blueprint`);
       return input.blueprint;
@@ -117,6 +127,35 @@ reported on standard error; the export is still written.`,
     return 0;
   },
 };
+/**
+ * The blueprint to export: a .journey file's saved version when --version names one, else its
+ * working copy — with a warning when that differs from the approved version.
+ */
+async function chooseVersion(input: Input, ref: string | boolean | undefined, stderr: (text: string) => void) {
+  if (input.kind !== 'blueprint') {
+    if (ref !== undefined) throw new UsageError('--version needs a .journey file');
+    return { input, provenance: undefined };
+  }
+  if (ref !== undefined) {
+    if (typeof ref !== 'string' || !input.doc) throw new UsageError('--version needs a .journey file (versions are kept in it)');
+    try {
+      const { info, blueprint } = await readVersion(input.doc, ref);
+      return { input: { ...input, blueprint, source: `${input.source}@${info.name}` }, provenance: provenanceOf(blueprint, info) };
+    } catch (error) {
+      if (error instanceof VersionError) throw new InputError(`${input.source}: ${error.message}`);
+      throw error;
+    }
+  }
+  if (input.doc) {
+    const state = await approvalState(input.doc);
+    if (state && state.changesSince > 0)
+      stderr(
+        `note: this is the working copy, ${state.changesSince} change(s) since approved ${state.approved.name}; --version approved exports what was approved\n`,
+      );
+  }
+  return { input, provenance: provenanceOf(input.blueprint) };
+}
+
 /** The print layout from --paper/--scale/--overlap, or undefined when none was given. */
 function printOptions(values: {
   paper?: string | boolean;
