@@ -45,7 +45,9 @@ function asPostgres(command: string, args: readonly string[]): [string, string[]
 }
 
 function waitExit(proc: ChildProcess): Promise<void> {
-  return proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve() : new Promise((resolve) => proc.once('exit', () => resolve()));
+  return proc.exitCode !== null || proc.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => proc.once('exit', () => resolve()));
 }
 
 export interface RedisService {
