@@ -190,13 +190,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    * It is paused meanwhile (nothing it sends is read, nor lost) while the store answers.
    */
   async function accept(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): Promise<void> {
+    ws.pause();
+    try {
+      await acceptPaused(ws, req, room, decision);
+    } finally {
+      // Also after a refusal: a paused socket would not read the client's answer to our close.
+      ws.resume();
+    }
+  }
+
+  async function acceptPaused(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): Promise<void> {
     const remote = req.socket.remoteAddress;
     if (closing) return void ws.close(CloseCode.goingAway, 'server shutting down');
     // Checked again now: the token may have been revoked while its signature was being verified.
     if (decision.token?.id !== undefined && revoked?.has(decision.token.id)) {
       return refuse(ws, CloseCode.unauthorized, 'token revoked', remote);
     }
-    ws.pause();
     let newRoom: boolean;
     try {
       newRoom = !(await manager.exists(room));
@@ -236,7 +245,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       conn.refuse(CloseCode.storageFull, `the server's storage is full (limit ${limits.maxStoredBytes} bytes)`);
     });
     conn.start();
-    ws.resume();
   }
 
   /** Origin, then token: what can be decided before the WebSocket handshake completes. */

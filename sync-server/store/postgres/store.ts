@@ -11,6 +11,8 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
   /** How long to wait for a connection before a call fails (default 3 s): a write fails fast while the database is down. */
   readonly connectTimeoutMs?: number;
+  /** Longest a query may take before it fails (default 10 s). */
+  readonly queryTimeoutMs?: number;
   /** Damaged entries found while loading (default: a process warning). */
   readonly onError?: (error: StoreError) => void;
   /** A pooled connection failed while idle (the database restarted); the pool replaces it. */
@@ -65,6 +67,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
+    // A query on a connection the database dropped must fail, not hang: a group commit waits on it.
+    query_timeout: options.queryTimeoutMs ?? 10_000,
     // Seqs and timestamps are BIGINT: well within a double.
     types: {
       getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never,
@@ -90,19 +94,26 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     if (closed) throw new Error('the store is closed');
     const client = await pool.connect();
     let broken = false;
+    // A checked-out connection that the database drops emits 'error': without a listener that
+    // would be an uncaught exception. The query in progress fails on its own.
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       await client.query(mode);
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
+      if (!broken) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
