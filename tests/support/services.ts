@@ -122,8 +122,11 @@ export interface PostgresService {
   remove(): Promise<void>;
 }
 
-/** A throwaway PostgreSQL cluster: initdb in a temp folder, fsync off (tests), loopback only. */
-export async function startPostgres(): Promise<PostgresService> {
+/**
+ * A throwaway PostgreSQL cluster: initdb in a temp folder, loopback only. fsync is off unless
+ * asked for (the tests need crash behaviour, not disk durability; the bench asks for it).
+ */
+export async function startPostgres(options: { fsync?: boolean } = {}): Promise<PostgresService> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const port = await freePort();
@@ -151,7 +154,7 @@ export async function startPostgres(): Promise<PostgresService> {
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'fsync=off',
+      `fsync=${options.fsync ? 'on' : 'off'}`,
       '-c',
       'synchronous_commit=on',
       '-c',
