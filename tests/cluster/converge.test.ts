@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUp, connect, content, prng, randomEdit, sleep, waitFor, type Client } from '../sync/harness.ts';
-import { metric, startNodes, startServices, type ClusterServices } from './harness.ts';
+import { eventually, metric, startNodes, startServices, type ClusterServices } from './harness.ts';
 
 let services: ClusterServices;
 beforeAll(async () => {
@@ -62,5 +62,26 @@ describe('three nodes sharing PostgreSQL and Redis', () => {
     a.doc.getText('notes').insert(0, 'polled');
     await waitFor(() => b.doc.getText('notes').toString() === 'polled', 'B catches up by polling', 5000);
     expect(await metric(nodes[1]!, 'journeyscroll_cluster_catchups_total', 'reason="poll"')).toBeGreaterThan(0);
+  });
+});
+
+describe('rooms on each node', () => {
+  it('a node unloads its idle room (compacting it under the lock) while another keeps serving it; it loads again from PostgreSQL', async () => {
+    const db = await services.database();
+    const nodes = await startNodes(2, { postgres: db, redis: services.redis.url, args: ['--room-idle-ms', '300'] });
+    const a = connect(nodes[0]!.syncUrl, 'idle');
+    const b = connect(nodes[1]!.syncUrl, 'idle');
+    await Promise.all([a.synced(), b.synced()]);
+    for (let i = 0; i < 20; i++) a.doc.getArray('history').push([`a${i}`]);
+    await waitFor(() => b.doc.getArray('history').length === 20, 'B has A’s edits');
+    a.destroy();
+    await eventually(async () => (await metric(nodes[0]!, 'journeyscroll_rooms')) === 0, 'node 1 unloads the room', 5000);
+    expect(await metric(nodes[0]!, 'journeyscroll_compactions_total')).toBe(1);
+    expect(await metric(nodes[1]!, 'journeyscroll_rooms')).toBe(1);
+    b.doc.getArray('history').push(['b-after']);
+    const again = connect(nodes[0]!.syncUrl, 'idle');
+    await again.synced();
+    await waitFor(() => again.doc.getArray('history').length === 21, 'the reloaded room has everything');
+    expect(again.doc.getArray('history').toArray()).toEqual(b.doc.getArray('history').toArray());
   });
 });

@@ -70,3 +70,12 @@ export async function metric(server: ServerProcess, name: string, label?: string
   }
   return total;
 }
+
+/** Waits until an asynchronous check holds (a /metrics figure, say). */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

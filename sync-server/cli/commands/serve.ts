@@ -28,6 +28,8 @@ Options (each also from the environment variable shown):
                               any number of servers may share it (docs/deploy.md)
   --redis URL                 with --postgres: relay edits and presence between the servers
                               through Redis (REDIS_URL), e.g. redis://cache:6379
+  --room-idle-ms N            how long a room nobody is connected to stays in this server's
+                              memory before it is compacted and unloaded (default 30000)
   --open                      without JOURNEYSCROLL_SECRET, accept non-loopback clients too
                               (a LAN workshop); ignored when a secret is set
   --static DIR                serve a custom build of the web edition from DIR at / (default:
@@ -88,6 +90,7 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     data: { type: 'string' },
     postgres: { type: 'string' },
     redis: { type: 'string' },
+    'room-idle-ms': { type: 'string' },
     open: { type: 'boolean' },
     static: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
@@ -150,6 +153,9 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     values['tls-cert'] && values['tls-key']
       ? { cert: readPem('--tls-cert', values['tls-cert']), key: readPem('--tls-key', values['tls-key']) }
       : undefined;
+  const idle = values['room-idle-ms'];
+  if (idle !== undefined && (!/^\d+$/.test(idle) || Number(idle) <= 0))
+    throw new UsageError('--room-idle-ms must be a positive whole number');
   const port = values.port ?? env.PORT;
   const postgresUrl = values.postgres ?? (env.DATABASE_URL || undefined);
   const redisUrl = values.redis ?? (env.REDIS_URL || undefined);
@@ -164,6 +170,7 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     dataDir: resolve(cwd, values.data ?? env.JOURNEYSCROLL_DATA ?? 'journeyscroll-data'),
     open: values.open ?? false,
     ...(postgresUrl ? { postgresUrl } : {}),
+    ...(idle ? { roomIdleMs: Number(idle) } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(env.JOURNEYSCROLL_SECRET ? { secret: env.JOURNEYSCROLL_SECRET } : {}),
     ...(values.static ? { staticDir: resolve(cwd, values.static) } : {}),
