@@ -78,6 +78,31 @@ describe('the PostgreSQL store', () => {
     expect((await store.load('r')).doc.getMap('m').size).toBe(30);
   });
 
+  it('commits a batch over several rooms in one transaction: per-room seqs in order, and the change log', async () => {
+    const url = await services.database();
+    const store = await open(url);
+    const [u1, u2, u3] = edits(3, 'm');
+    const by = { author: 'Ann', team: 'Data' };
+    const seqs = await store.appendUpdates([
+      { room: 'b', update: u1!, changes: [{ kind: 'write', root: 'cards', key: 'c1', field: 'title' }], by },
+      { room: 'a', update: u2! },
+      { room: 'b', update: u3!, changes: [{ kind: 'delete', root: 'cards', key: 'c2' }], by },
+    ]);
+    expect(seqs).toEqual([1, 1, 2]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ seq: string; kind: string; author: string }>(
+      "SELECT c.seq, c.kind, c.author FROM changes c JOIN rooms r ON r.id = c.room_id WHERE r.name = 'b' ORDER BY c.seq",
+    );
+    await client.end();
+    expect(rows.map((r) => [Number(r.seq), r.kind, r.author])).toEqual([
+      [1, 'write', 'Ann'],
+      [2, 'delete', 'Ann'],
+    ]);
+    expect((await store.load('b')).seq).toBe(2);
+    expect((await store.load('a')).seq).toBe(1);
+  });
+
   it('refuses a bad room name and changes nothing', async () => {
     const store = await open(await services.database());
     await expect(store.appendUpdates([{ room: 'bad name!', update: edits(1, 'z')[0]! }])).rejects.toThrow(/invalid room name/);

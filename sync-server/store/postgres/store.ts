@@ -128,43 +128,54 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       list.push(i);
     });
     const seqs = new Array<number>(entries.length);
+    const names = [...byRoom.keys()].sort();
+    // Three statements per batch, whatever the number of rooms in it (a round trip each).
     await transaction(async (client) => {
       const at = now();
-      // Rooms in name order: two nodes committing to the same rooms lock them in the same order.
-      for (const room of [...byRoom.keys()].sort()) {
-        const indexes = byRoom.get(room)!;
-        const { rows } = await client.query<{ id: number; last_seq: number }>(
-          `INSERT INTO rooms (name, last_seq, created_at, updated_at) VALUES ($1, $2, $3, $3)
-           ON CONFLICT (name) DO UPDATE SET last_seq = rooms.last_seq + EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
-           RETURNING id, last_seq`,
-          [room, indexes.length, at],
-        );
-        const { id, last_seq } = rows[0]!;
+      // Rooms in name order: two nodes committing to the same rooms lock their rows in the same order.
+      const { rows } = await client.query<{ id: number; name: string; last_seq: number }>(
+        `INSERT INTO rooms (name, last_seq, created_at, updated_at)
+         SELECT n, c, $3, $3 FROM unnest($1::text[], $2::bigint[]) AS t(n, c) ORDER BY n
+         ON CONFLICT (name) DO UPDATE SET last_seq = rooms.last_seq + EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
+         RETURNING id, name, last_seq`,
+        [names, names.map((n) => byRoom.get(n)!.length), at],
+      );
+      const ids: number[] = [];
+      const updateSeqs: number[] = [];
+      const data: Buffer[] = [];
+      const changeRows: Array<{ id: number; seq: number; entry: AppendEntry }> = [];
+      for (const { id, name, last_seq } of rows) {
+        const indexes = byRoom.get(name)!;
         const first = last_seq - indexes.length + 1;
-        const data = indexes.map((i) => asBuffer(entries[i]!.update));
-        indexes.forEach((i, k) => (seqs[i] = first + k));
+        indexes.forEach((i, k) => {
+          seqs[i] = first + k;
+          ids.push(id);
+          updateSeqs.push(first + k);
+          data.push(asBuffer(entries[i]!.update));
+          changeRows.push({ id, seq: first + k, entry: entries[i]! });
+        });
+      }
+      await client.query(
+        'INSERT INTO updates (room_id, seq, data, crc, created_at) SELECT r, s, d, c, $5 FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bigint[]) AS t(r, s, d, c)',
+        [ids, updateSeqs, data, data.map((d) => crc32(d)), at],
+      );
+      const changes = changeRows.flatMap(({ id, seq, entry }) => (entry.changes ?? []).map((c) => ({ id, seq, c, by: entry.by })));
+      if (changes.length > 0) {
         await client.query(
-          'INSERT INTO updates (room_id, seq, data, crc, created_at) SELECT $1, s, d, c, $5 FROM unnest($2::bigint[], $3::bytea[], $4::bigint[]) AS t(s, d, c)',
-          [id, indexes.map((_, k) => first + k), data, data.map((d) => crc32(d)), at],
+          `INSERT INTO changes (room_id, seq, at, author, team, kind, root, key, field)
+           SELECT r, s, $1, a, t, k, ro, ky, f FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(r, s, a, t, k, ro, ky, f)`,
+          [
+            at,
+            changes.map((x) => x.id),
+            changes.map((x) => x.seq),
+            changes.map((x) => x.by?.author ?? null),
+            changes.map((x) => x.by?.team ?? null),
+            changes.map((x) => x.c.kind),
+            changes.map((x) => x.c.root),
+            changes.map((x) => x.c.key ?? null),
+            changes.map((x) => x.c.field ?? null),
+          ],
         );
-        const changes = indexes.flatMap((i, k) => (entries[i]!.changes ?? []).map((c) => ({ c, seq: first + k, by: entries[i]!.by })));
-        if (changes.length > 0) {
-          await client.query(
-            `INSERT INTO changes (room_id, seq, at, author, team, kind, root, key, field)
-             SELECT $1, s, $2, a, t, k, r, ky, f FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(s, a, t, k, r, ky, f)`,
-            [
-              id,
-              at,
-              changes.map((x) => x.seq),
-              changes.map((x) => x.by?.author ?? null),
-              changes.map((x) => x.by?.team ?? null),
-              changes.map((x) => x.c.kind),
-              changes.map((x) => x.c.root),
-              changes.map((x) => x.c.key ?? null),
-              changes.map((x) => x.c.field ?? null),
-            ],
-          );
-        }
       }
     });
     return seqs;
