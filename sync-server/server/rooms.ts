@@ -66,6 +66,8 @@ export class Room {
   compacting = false;
   catchingUp = false;
   catchUpAgain = false;
+  /** The room's last seq in the store at the previous poll (cluster only). */
+  polledSeq = 0;
   /** Own commits not yet published to the other nodes (sent once per batch). */
   readonly outbox: Array<{ seq: number; update: Uint8Array }> = [];
   readonly #afterCommit: Array<() => void> = [];
@@ -484,8 +486,12 @@ export class RoomManager {
       const seqs = await this.backend.lastSeqs([...this.rooms.keys()]);
       for (const [name, seq] of seqs) {
         const room = this.rooms.get(name);
-        if (room && seq > room.seqs.newest && !room.catchingUp) void this.catchUp(room, 'poll');
-        else if (room && seq > room.seq && !room.gapTimer && !room.catchingUp) this.#gapSeen(room);
+        if (!room) continue;
+        // What the store held at the previous poll has had a whole interval to arrive through
+        // Redis: still missing, it was lost. (Comparing with the newest seq now would read the
+        // store for every message merely in flight.)
+        if (room.polledSeq > room.seq && !room.catchingUp) void this.catchUp(room, 'poll');
+        room.polledSeq = seq;
       }
     } catch (error) {
       this.#settings.logger.debug('polling the store for seqs failed', { error });

@@ -127,57 +127,59 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       if (!list) byRoom.set(entry.room, (list = []));
       list.push(i);
     });
-    const seqs = new Array<number>(entries.length);
-    const names = [...byRoom.keys()].sort();
-    // Three statements per batch, whatever the number of rooms in it (a round trip each).
-    await transaction(async (client) => {
-      const at = now();
-      // Rooms in name order: two nodes committing to the same rooms lock their rows in the same order.
-      const { rows } = await client.query<{ id: number; name: string; last_seq: number }>(
-        `INSERT INTO rooms (name, last_seq, created_at, updated_at)
-         SELECT n, c, $3, $3 FROM unnest($1::text[], $2::bigint[]) AS t(n, c) ORDER BY n
+    if (closed) throw new Error('the store is closed');
+    // One statement, so one round trip and a transaction of its own: the rooms' rows stay locked
+    // (seqs given in commit order) for as short a time as the commit takes. k is an entry's place
+    // among its room's entries in this batch: its seq is the room's new last seq - count + k.
+    const place = new Array<number>(entries.length);
+    for (const indexes of byRoom.values()) indexes.forEach((i, k) => (place[i] = k + 1));
+    const data = entries.map((e) => asBuffer(e.update));
+    const changes = entries.flatMap((e, i) => (e.changes ?? []).map((c) => ({ i, c, by: e.by })));
+    const { rows } = await pool.query<{ name: string; last_seq: number; n: number }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bigint[]) AS t(room, k, data, crc)
+       ), counts AS (
+         SELECT room, count(*)::bigint AS n FROM input GROUP BY room
+       ), bumped AS (
+         -- rooms in name order: two nodes committing to the same rooms lock them in the same order
+         INSERT INTO rooms (name, last_seq, created_at, updated_at)
+         SELECT room, n, $5, $5 FROM counts ORDER BY room
          ON CONFLICT (name) DO UPDATE SET last_seq = rooms.last_seq + EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
-         RETURNING id, name, last_seq`,
-        [names, names.map((n) => byRoom.get(n)!.length), at],
-      );
-      const ids: number[] = [];
-      const updateSeqs: number[] = [];
-      const data: Buffer[] = [];
-      const changeRows: Array<{ id: number; seq: number; entry: AppendEntry }> = [];
-      for (const { id, name, last_seq } of rows) {
-        const indexes = byRoom.get(name)!;
-        const first = last_seq - indexes.length + 1;
-        indexes.forEach((i, k) => {
-          seqs[i] = first + k;
-          ids.push(id);
-          updateSeqs.push(first + k);
-          data.push(asBuffer(entries[i]!.update));
-          changeRows.push({ id, seq: first + k, entry: entries[i]! });
-        });
-      }
-      await client.query(
-        'INSERT INTO updates (room_id, seq, data, crc, created_at) SELECT r, s, d, c, $5 FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bigint[]) AS t(r, s, d, c)',
-        [ids, updateSeqs, data, data.map((d) => crc32(d)), at],
-      );
-      const changes = changeRows.flatMap(({ id, seq, entry }) => (entry.changes ?? []).map((c) => ({ id, seq, c, by: entry.by })));
-      if (changes.length > 0) {
-        await client.query(
-          `INSERT INTO changes (room_id, seq, at, author, team, kind, root, key, field)
-           SELECT r, s, $1, a, t, k, ro, ky, f FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(r, s, a, t, k, ro, ky, f)`,
-          [
-            at,
-            changes.map((x) => x.id),
-            changes.map((x) => x.seq),
-            changes.map((x) => x.by?.author ?? null),
-            changes.map((x) => x.by?.team ?? null),
-            changes.map((x) => x.c.kind),
-            changes.map((x) => x.c.root),
-            changes.map((x) => x.c.key ?? null),
-            changes.map((x) => x.c.field ?? null),
-          ],
-        );
-      }
-    });
+         RETURNING id, name, last_seq
+       ), batch AS (
+         SELECT b.id, b.name, b.last_seq, c.n FROM bumped b JOIN counts c ON c.room = b.name
+       ), logged AS (
+         INSERT INTO updates (room_id, seq, data, crc, created_at)
+         SELECT batch.id, batch.last_seq - batch.n + i.k, i.data, i.crc, $5 FROM input i JOIN batch ON batch.name = i.room
+       ), described AS (
+         INSERT INTO changes (room_id, seq, at, author, team, kind, root, key, field)
+         SELECT batch.id, batch.last_seq - batch.n + x.k, $5, x.author, x.team, x.kind, x.root, x.key, x.field
+         FROM unnest($6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+           AS x(room, k, author, team, kind, root, key, field)
+         JOIN batch ON batch.name = x.room
+       )
+       SELECT name, last_seq, n FROM batch`,
+      [
+        entries.map((e) => e.room),
+        place,
+        data,
+        data.map((d) => crc32(d)),
+        now(),
+        changes.map((x) => entries[x.i]!.room),
+        changes.map((x) => place[x.i]!),
+        changes.map((x) => x.by?.author ?? null),
+        changes.map((x) => x.by?.team ?? null),
+        changes.map((x) => x.c.kind),
+        changes.map((x) => x.c.root),
+        changes.map((x) => x.c.key ?? null),
+        changes.map((x) => x.c.field ?? null),
+      ],
+    );
+    const seqs = new Array<number>(entries.length);
+    for (const { name, last_seq, n } of rows) {
+      const indexes = byRoom.get(name)!;
+      indexes.forEach((i, k) => (seqs[i] = last_seq - n + k + 1));
+    }
     return seqs;
   }
 
