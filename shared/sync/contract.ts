@@ -36,6 +36,9 @@ export const CloseCode = {
   forbidden: 4403,
   /** The document would grow past the maximum document size. */
   documentTooLarge: 4413,
+  /** A cluster node could not reach PostgreSQL: the edit was not stored (nor relayed); the client
+   *  keeps it and sends it again when it reconnects. Also when a room cannot be loaded for that reason. */
+  storageUnavailable: 4502,
   /** The server holds its maximum number of connections (`--max-connections`): try again later. */
   serverFull: 4503,
   /** The data folder holds its maximum stored bytes (`--max-stored-bytes`): the write was not taken. */

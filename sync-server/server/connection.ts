@@ -357,7 +357,11 @@ export class Connection implements Peer {
           this.refuse(CloseCode.malformed, 'malformed message: not a Yjs update');
           return;
         }
-        this.#receiveUpdate(message.update);
+        // After any sync reply still waiting for commits in flight (rooms.ts, whenCommitted).
+        const update = message.update;
+        room.admitWrite(() => {
+          if (!this.#refused) this.#receiveUpdate(update);
+        });
         return;
       }
       case 'awareness': {

@@ -16,8 +16,11 @@ import { isRoomName } from '../store/types.ts';
  */
 export interface HistoryDeps {
   readonly authorize: (req: IncomingMessage, room: string, token: string | null) => Promise<Decision>;
-  readonly listChanges: (room: string, options: { since?: number; until?: number; limit?: number }) => ChangeEntry[];
-  readonly stateAt: (room: string, at: number) => PastState;
+  readonly listChanges: (
+    room: string,
+    options: { since?: number; until?: number; limit?: number },
+  ) => ChangeEntry[] | Promise<ChangeEntry[]>;
+  readonly stateAt: (room: string, at: number) => PastState | Promise<PastState>;
 }
 
 export const MAX_HISTORY_ROWS = 20_000;
@@ -43,15 +46,17 @@ export async function serveHistory(req: IncomingMessage, res: ServerResponse, ur
   if (at !== undefined) {
     const t = number('t', Number.MAX_SAFE_INTEGER);
     if (t === undefined || t === null) return json(400, { error: 't is the moment, in milliseconds since the epoch' });
-    const past = deps.stateAt(room, t);
+    const past = await deps.stateAt(room, t);
     if (!past.ok) {
       const when = past.keptFrom !== undefined ? new Date(past.keptFrom).toISOString() : undefined;
       const why =
         past.reason === 'unknown-room'
           ? 'this room has no history'
-          : past.reason === 'before-first'
-            ? `the room's history begins at ${when}`
-            : `this room's history before ${when ?? 'its first kept change'} was compacted before history was kept`;
+          : past.reason === 'unsupported'
+            ? 'this server keeps no history of past moments (time travel needs the SQLite store)'
+            : past.reason === 'before-first'
+              ? `the room's history begins at ${when}`
+              : `this room's history before ${when ?? 'its first kept change'} was compacted before history was kept`;
       return json(past.reason === 'unknown-room' ? 404 : 409, { error: why });
     }
     res.writeHead(200, {
@@ -69,7 +74,7 @@ export async function serveHistory(req: IncomingMessage, res: ServerResponse, ur
   if (since === null || until === null || limit === null)
     return json(400, { error: `since and until are milliseconds since the epoch; limit is 0–${MAX_HISTORY_ROWS}` });
   const max = limit ?? MAX_HISTORY_ROWS;
-  const rows = deps.listChanges(room, {
+  const rows = await deps.listChanges(room, {
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     limit: max + 1,

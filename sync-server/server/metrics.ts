@@ -63,6 +63,8 @@ export interface GaugeSources {
   readonly rooms: () => number;
   readonly connections: () => number;
   readonly storedBytes?: () => number;
+  /** Present on a PostgreSQL node: the cluster's own series are rendered too. */
+  readonly cluster?: { readonly redisUp: () => number };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -125,6 +127,30 @@ export function createMetrics(sources: GaugeSources) {
     roomsLoaded: new Counter('journeyscroll_room_loads_total', 'Rooms loaded from storage into memory.'),
     compactions: new Counter('journeyscroll_compactions_total', 'Room compactions (snapshot written, covered log dropped).'),
     corruptEntries: new Counter('journeyscroll_store_damaged_entries_total', 'Damaged log entries or snapshots skipped while loading.'),
+    compactionsSkipped: new Counter(
+      'journeyscroll_compactions_skipped_total',
+      "Compactions not done: nothing new, or another node held the room's advisory lock.",
+    ),
+    clusterPublished: new Counter(
+      'journeyscroll_cluster_published_total',
+      'Committed update batches published to the other nodes (Redis).',
+    ),
+    clusterPublishFailures: new Counter(
+      'journeyscroll_cluster_publish_failures_total',
+      'Publishes to Redis that failed (the other nodes catch up from the store).',
+    ),
+    clusterRemoteUpdates: new Counter(
+      'journeyscroll_cluster_remote_updates_total',
+      'Committed updates heard from other nodes and relayed here.',
+    ),
+    clusterMessages: new Counter('journeyscroll_cluster_messages_total', 'Messages heard from other nodes through Redis, by kind.', 'kind'),
+    clusterCatchUps: new Counter(
+      'journeyscroll_cluster_catchups_total',
+      'Times a room read what it lacked from the store, by reason (gap, poll, redis-reconnect, bad-message).',
+      'reason',
+    ),
+    clusterCatchUpFailures: new Counter('journeyscroll_cluster_catchup_failures_total', 'Catch-ups that failed (retried).'),
+    redisDisconnects: new Counter('journeyscroll_redis_disconnects_total', 'Times the connection to Redis was lost.'),
     render(): string {
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();
@@ -158,6 +184,19 @@ export function createMetrics(sources: GaugeSources) {
           metrics.roomsLoaded.render(),
           metrics.compactions.render(),
           metrics.corruptEntries.render(),
+          ...(sources.cluster
+            ? [
+                gauge('journeyscroll_redis_up', 'Connected to Redis (1) or not (0); -1 without --redis.', sources.cluster.redisUp()),
+                metrics.compactionsSkipped.render(),
+                metrics.clusterPublished.render(),
+                metrics.clusterPublishFailures.render(),
+                metrics.clusterMessages.render(),
+                metrics.clusterRemoteUpdates.render(),
+                metrics.clusterCatchUps.render(),
+                metrics.clusterCatchUpFailures.render(),
+                metrics.redisDisconnects.render(),
+              ]
+            : []),
           gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
           gauge('process_heap_bytes', 'V8 heap used in bytes.', mem.heapUsed),
           `# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.\n# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`,

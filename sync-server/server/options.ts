@@ -88,6 +88,12 @@ export interface ServerOptions {
   readonly dataDir?: string;
   /** An already open store to use instead of `dataDir` (the desktop app's); the server never closes it. */
   readonly store?: DocumentStore;
+  /** Store rooms in PostgreSQL instead of SQLite (`--postgres`, DATABASE_URL): any number of nodes may share it. */
+  readonly postgresUrl?: string;
+  /** With `postgresUrl`: relay committed updates and awareness between nodes through Redis (`--redis`, REDIS_URL). */
+  readonly redisUrl?: string;
+  /** In a cluster: how often a node compares its rooms' seqs with the database's (default 1 s). */
+  readonly catchUpPollMs?: number;
   /** JOURNEYSCROLL_SECRET: when set, every connection needs `?token=`. */
   readonly secret?: string;
   /** Without a secret, accept non-loopback clients (a LAN workshop). */
@@ -126,6 +132,9 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly dataDir: string | undefined;
   readonly store: DocumentStore | undefined;
+  readonly postgresUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly catchUpPollMs: number;
   readonly secret: string | undefined;
   readonly open: boolean;
   readonly staticDir: string | undefined;
@@ -148,7 +157,9 @@ export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export function resolveOptions(options: ServerOptions): ResolvedOptions {
-  if (!options.store && !options.dataDir) throw new Error('startServer needs a dataDir or a store');
+  if (!options.store && !options.dataDir && !options.postgresUrl) throw new Error('startServer needs a dataDir, a store or a postgresUrl');
+  if (options.redisUrl && !options.postgresUrl)
+    throw new Error('a Redis fan-out needs the PostgreSQL store (postgresUrl): SQLite serves one machine');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isFinite(value) || value <= 0) throw new Error(`limit ${key} must be a positive number`);
@@ -160,6 +171,9 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     port,
     dataDir: options.dataDir,
     store: options.store,
+    postgresUrl: options.postgresUrl || undefined,
+    redisUrl: options.redisUrl || undefined,
+    catchUpPollMs: options.catchUpPollMs ?? 1000,
     secret: options.secret || undefined,
     open: options.open ?? false,
     staticDir: options.staticDir,

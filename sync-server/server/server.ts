@@ -9,7 +9,8 @@ import { authorize, type Decision } from '../auth/authorize.ts';
 import { originRefusal } from '../auth/origin.ts';
 import { watchRevocations } from '../auth/revocations.ts';
 import { checkSecret } from '../auth/token.ts';
-import { openStore, type DocumentStore } from '../store/index.ts';
+import { connectFanout, type Fanout } from '../cluster/fanout.ts';
+import { openPostgresStore, openStore, sqliteBackend, type RoomBackend } from '../store/index.ts';
 import { Admission } from './admission.ts';
 import { Connection, closeReason } from './connection.ts';
 import { handleHttp } from './http.ts';
@@ -54,14 +55,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { logger, limits } = opts;
   if (opts.secret) checkSecret(opts.secret);
   const ownStore = !opts.store;
-  const store: DocumentStore =
-    opts.store ??
-    openStore(join(opts.dataDir!, STORE_FILE), {
-      durability: opts.durability,
-      // Updates reaching the store are the effective changes Yjs itself encoded: already valid.
-      validateUpdates: false,
-      onError: (error) => logger.error('damaged entry in the store', { ...error }),
-    });
+  const onStoreError = (error: object) => logger.error('damaged entry in the store', { ...error });
+  const backend: RoomBackend = opts.postgresUrl
+    ? await openPostgresStore(opts.postgresUrl, {
+        onError: onStoreError,
+        onPoolError: (error) => logger.warn('a PostgreSQL connection was lost; the pool replaces it', { error }),
+      })
+    : sqliteBackend(
+        opts.store ??
+          openStore(join(opts.dataDir!, STORE_FILE), {
+            durability: opts.durability,
+            // Updates reaching the store are the effective changes Yjs itself encoded: already valid.
+            validateUpdates: false,
+            onError: onStoreError,
+          }),
+      );
+  let fanout: Fanout | undefined;
+  if (opts.redisUrl) {
+    try {
+      fanout = await connectFanout(opts.redisUrl, {
+        onReconnect: () => {
+          logger.warn('Redis is back: every loaded room catches up from the store');
+          manager.catchUpAll('redis-reconnect');
+        },
+        onDown: (error) => {
+          metrics.redisDisconnects.inc();
+          logger.warn("Redis unreachable: serving this node's clients alone; other nodes are caught up from the store", { error });
+        },
+        onPublishFailed: () => metrics.clusterPublishFailures.inc(),
+        onMessage: (kind) => metrics.clusterMessages.inc(1, kind),
+      });
+    } catch (error) {
+      await backend.close();
+      throw error;
+    }
+  }
 
   const unguard = opts.guardProcess ? guardProcess(logger) : () => {};
   const connections = new Set<Connection>();
@@ -70,18 +98,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rooms: () => manager.rooms.size,
     connections: () => connections.size,
     storedBytes: () => quota.used,
+    ...(backend.shared ? { cluster: { redisUp: () => (fanout ? (fanout.up ? 1 : 0) : -1) } } : {}),
   });
-  const manager = new RoomManager(store, {
-    compaction: opts.compaction,
-    roomIdleMs: opts.roomIdleMs,
-    relayTiming: opts.relayTiming,
-    maxAwarenessClients: limits.maxAwarenessClients,
-    awarenessClaimTimeoutMs: opts.awarenessClaimTimeoutMs,
-    logger,
-    metrics,
-  });
+  const manager = new RoomManager(
+    backend,
+    {
+      compaction: opts.compaction,
+      roomIdleMs: opts.roomIdleMs,
+      relayTiming: opts.relayTiming,
+      maxAwarenessClients: limits.maxAwarenessClients,
+      awarenessClaimTimeoutMs: opts.awarenessClaimTimeoutMs,
+      catchUpPollMs: opts.catchUpPollMs,
+      logger,
+      metrics,
+    },
+    fanout,
+  );
   const admission = new Admission(limits);
-  const quota = new StorageQuota(store, limits.maxStoredBytes, () => manager.group.flush());
+  const quota = new StorageQuota(
+    () => backend.storedBytes(),
+    limits.maxStoredBytes,
+    () => manager.group.flush(),
+  );
   /** Open connections by the id of the token they came with: what a revocation ends. */
   const byTokenId = new Map<string, Set<Connection>>();
   const revoked = opts.secret && opts.revocationsFile ? watchRevocationsFile(opts.revocationsFile) : undefined;
@@ -113,8 +151,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         loopbackOnly: !opts.secret && !opts.open,
         history: {
           authorize: decide,
-          listChanges: (room, options) => store.listChanges(room, options),
-          stateAt: (room, at) => store.stateAt(room, at),
+          listChanges: (room, options) => backend.listChanges(room, options),
+          stateAt: (room, at) => backend.stateAt(room, at),
         },
       },
       req,
@@ -156,15 +194,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
 
-  /** The socket is open and authorised: count it against the limits, then let it join its room. */
-  function accept(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): void {
+  const loadFailure = (): [number, string] =>
+    backend.shared
+      ? [CloseCode.storageUnavailable, 'storage unavailable: room failed to load']
+      : [CloseCode.internalError, 'room failed to load'];
+
+  /**
+   * The socket is open and authorised: count it against the limits, then let it join its room.
+   * It is paused meanwhile (nothing it sends is read, nor lost) while the store answers.
+   */
+  async function accept(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): Promise<void> {
+    ws.pause();
+    try {
+      await acceptPaused(ws, req, room, decision);
+    } finally {
+      // Also after a refusal: a paused socket would not read the client's answer to our close.
+      ws.resume();
+    }
+  }
+
+  async function acceptPaused(ws: WebSocket, req: IncomingMessage, room: string, decision: Decision & { ok: true }): Promise<void> {
     const remote = req.socket.remoteAddress;
     if (closing) return void ws.close(CloseCode.goingAway, 'server shutting down');
     // Checked again now: the token may have been revoked while its signature was being verified.
     if (decision.token?.id !== undefined && revoked?.has(decision.token.id)) {
       return refuse(ws, CloseCode.unauthorized, 'token revoked', remote);
     }
-    const newRoom = !manager.rooms.has(room) && store.roomInfo(room) === undefined;
+    let newRoom: boolean;
+    try {
+      newRoom = !(await manager.exists(room));
+    } catch (error) {
+      logger.error('room failed to load', { room, error });
+      return void ws.close(...loadFailure());
+    }
     const admitted = admission.enter(remote, newRoom);
     if (!admitted.ok) {
       metrics.limitRefusals.inc(1, admitted.limit);
@@ -173,11 +235,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ws.once('close', admitted.release);
     let loaded;
     try {
-      loaded = manager.open(room);
+      loaded = await manager.open(room);
     } catch (error) {
       logger.error('room failed to load', { room, error });
-      return void ws.close(CloseCode.internalError, 'room failed to load');
+      return void ws.close(...loadFailure());
     }
+    if (closing) return void ws.close(CloseCode.goingAway, 'server shutting down');
+    if (loaded.unloaded) return void ws.close(CloseCode.tryAgainLater, 'room was unloaded, reconnect');
+    if (ws.readyState !== ws.OPEN) return;
     const principal = { role: decision.role, team: decision.team, name: decision.name };
     const conn = new Connection(ws, loaded, principal, remote ?? '', { manager, limits, metrics, logger });
     connections.add(conn);
@@ -233,7 +298,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (decision) => {
         if (socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) =>
-          decision.ok ? accept(ws, req, room, decision) : refuse(ws, decision.code, decision.reason, req.socket.remoteAddress),
+          decision.ok
+            ? void accept(ws, req, room, decision).catch((error: unknown) => {
+                logger.error('accepting a connection failed', { room, error });
+                ws.terminate();
+              })
+            : refuse(ws, decision.code, decision.reason, req.socket.remoteAddress),
         );
       },
       (error: unknown) => {
@@ -271,7 +341,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clearInterval(heartbeat);
     clearInterval(pruning);
     revoked?.close();
-    if (ownStore) store.close();
+    await manager.closeAll();
+    await fanout?.close();
+    if (ownStore) await backend.close();
     unguard();
     throw error;
   }
@@ -283,7 +355,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     port,
     url: syncUrl,
-    data: ownStore ? store.file : undefined,
+    data: ownStore ? backend.description : undefined,
+    store: backend.kind,
+    ...(fanout ? { redis: true, node: fanout.nodeId } : {}),
     auth: opts.secret ? 'token' : opts.open ? 'open' : 'loopback-only',
     tls: opts.tls !== undefined,
     ...(revoked ? { revocations: opts.revocationsFile } : {}),
@@ -318,10 +392,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clearTimeout(graceTimer);
     for (const conn of connections) conn.ws.terminate();
     // What clients sent before acknowledging the close was read and queued: commit it too.
-    manager.closeAll();
+    await manager.closeAll();
     http.closeAllConnections();
     await httpClosed;
-    if (ownStore) store.close();
+    await fanout?.close();
+    if (ownStore) await backend.close();
     unguard();
     logger.lifecycle('stopped', { ms: Math.round(performance.now() - start) });
   }

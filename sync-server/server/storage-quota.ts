@@ -1,15 +1,20 @@
 import type { DocumentStore } from '../store/index.ts';
 
+/** Bytes stored: now (SQLite), or once the database answers (PostgreSQL). */
+export type MeasureStored = () => number | Promise<number>;
+
 /**
  * The cap on what one data folder stores, summed over its rooms (docs/security.md, "Sync server").
  * The store's own figures (snapshots plus logs) are read when the server starts and again, at
  * most once a second, when a write would pass the cap; between reads, every write admitted is
  * added in full. So the estimate only errs high (a write that changes nothing, a compaction not
  * yet counted), and a write is refused only on an estimate read from the store in the last second.
+ * On PostgreSQL the read is asynchronous: until it answers, the previous estimate stands.
  */
 export class StorageQuota {
   readonly max: number;
-  readonly #store: DocumentStore;
+  readonly #measure: MeasureStored;
+  #reading = false;
   /** Commits what is queued, so a fresh read counts it. */
   readonly #flush: () => void;
   readonly #now: () => number;
@@ -17,9 +22,9 @@ export class StorageQuota {
   #admitted = 0;
   #readAt = Number.NEGATIVE_INFINITY;
 
-  constructor(store: DocumentStore, max: number, flush: () => void, now: () => number = () => performance.now()) {
+  constructor(source: DocumentStore | MeasureStored, max: number, flush: () => void, now: () => number = () => performance.now()) {
     this.max = max;
-    this.#store = store;
+    this.#measure = typeof source === 'function' ? source : () => source.listRooms().reduce((total, room) => total + room.bytes, 0);
     this.#flush = flush;
     this.#now = now;
     this.#read();
@@ -31,12 +36,26 @@ export class StorageQuota {
   }
 
   #read(): void {
+    if (this.#reading) return;
     this.#flush();
-    let total = 0;
-    for (const room of this.#store.listRooms()) total += room.bytes;
-    this.#base = total;
-    this.#admitted = 0;
+    const total = this.#measure();
     this.#readAt = this.#now();
+    if (!(total instanceof Promise)) {
+      this.#base = total;
+      this.#admitted = 0;
+      return;
+    }
+    this.#reading = true;
+    const admittedBefore = this.#admitted;
+    total.then(
+      (bytes) => {
+        this.#reading = false;
+        this.#base = bytes;
+        // What was admitted while the database was being read may not be in its answer yet.
+        this.#admitted -= admittedBefore;
+      },
+      () => (this.#reading = false),
+    );
   }
 
   /** Would a write of `bytes` keep the folder within the cap? If so it is counted. */

@@ -5,7 +5,11 @@
  */
 export { openStore } from './store.ts';
 export { createGroupCommit } from './group-commit.ts';
-export type { GroupCommit, GroupCommitOptions, CommitBatch, CommitCallback } from './group-commit.ts';
+export type { GroupCommit, GroupCommitOptions, CommitBatch, CommitCallback, CommitTarget } from './group-commit.ts';
+export { sqliteBackend, whenReady } from './backend.ts';
+export type { RoomBackend, BackendRoom, CatchUp, CompactedRoom } from './backend.ts';
+export { openPostgresStore, redactUrl } from './postgres/store.ts';
+export type { PostgresStore, PostgresStoreOptions } from './postgres/store.ts';
 export { ROOM_NAME_PATTERN, isRoomName, assertRoomName } from './types.ts';
 export type {
   DocumentStore,

@@ -67,7 +67,11 @@ export type PastState =
       readonly skipped: number;
       readonly fromSeq: number;
     }
-  | { readonly ok: false; readonly reason: 'unknown-room' | 'before-first' | 'not-kept'; readonly keptFrom?: number | undefined };
+  | {
+      readonly ok: false;
+      readonly reason: 'unknown-room' | 'before-first' | 'not-kept' | 'unsupported';
+      readonly keptFrom?: number | undefined;
+    };
 
 /** A row of the change log. */
 export interface ChangeEntry extends ChangeRecord, Authorship {

@@ -13,7 +13,7 @@
  * With AWARENESS_RATE > 0 every client also moves its cursor that many times a second (an
  * awareness update with its name and position), as people in a workshop do.
  *
- * argv: SYNC_URL CLIENTS ROOMS RATE WARMUP_MS MEASURE_MS [AWARENESS_RATE] [TOKEN]. Prints
+ * argv: SYNC_URL[,SYNC_URL…] CLIENTS ROOMS RATE WARMUP_MS MEASURE_MS [AWARENESS_RATE] [TOKEN]. Prints
  * {"event":"measuring"} and {"event":"measured"} around the measured window, then one JSON line.
  */
 import * as decoding from 'lib0/decoding';
@@ -22,6 +22,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 const [url, clientsArg, roomsArg, rateArg, warmupArg, measureArg, awarenessArg, tokenArg] = process.argv.slice(2);
+/** Several sync URLs, comma-separated (the nodes of a cluster): client i connects to URL i mod n. */
+const urls = url!.split(',');
 const QUERY = tokenArg ? `?token=${tokenArg}` : '';
 const AWARENESS_RATE = Number(awarenessArg ?? 0);
 const CLIENTS = Number(clientsArg);
@@ -99,7 +101,7 @@ interface BenchClient {
 function connect(index: number): Promise<BenchClient> {
   const room = index % ROOMS;
   const doc = new Y.Doc();
-  const ws = new WebSocket(`${url}/bench-room-${room}${QUERY}`, { perMessageDeflate: false });
+  const ws = new WebSocket(`${urls[index % urls.length]}/bench-room-${room}${QUERY}`, { perMessageDeflate: false });
   const client: BenchClient = { ws, doc, room, synced: false };
   doc.on('update', (update: Uint8Array) => {
     for (const [c, from] of startsOf(update)) sentAt.set(`${c}:${from}`, { time: performance.now(), room, measured: measuring });

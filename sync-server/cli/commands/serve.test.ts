@@ -20,6 +20,19 @@ describe('journeyscroll serve options', () => {
     });
   });
 
+  it('takes --postgres and --redis (or DATABASE_URL and REDIS_URL), and refuses Redis without PostgreSQL', () => {
+    const db = 'postgres://u:p@db:5432/js';
+    expect(serveOptions(['--postgres', db, '--redis', 'redis://cache:6379'], {}, '/')).toMatchObject({
+      postgresUrl: db,
+      redisUrl: 'redis://cache:6379',
+    });
+    expect(serveOptions([], { DATABASE_URL: db, REDIS_URL: 'redis://c' }, '/')).toMatchObject({ postgresUrl: db, redisUrl: 'redis://c' });
+    expect(serveOptions([], {}, '/').postgresUrl).toBeUndefined();
+    expect(() => serveOptions(['--redis', 'redis://c'], {}, '/')).toThrow(/--redis needs --postgres/);
+    expect(() => serveOptions(['--postgres', 'mysql://x'], {}, '/')).toThrow(UsageError);
+    expect(() => serveOptions(['--postgres', db, '--redis', 'http://x'], {}, '/')).toThrow(/redis:\/\//);
+  });
+
   it('takes limits with size suffixes', () => {
     expect(
       serveOptions(['--max-message-bytes', '64k', '--max-document-bytes', '2m', '--max-messages-per-second', '50'], {}, '/').limits,

@@ -23,6 +23,13 @@ Options (each also from the environment variable shown):
   --port PORT                 port, 0 for any free one (PORT; default ${DEFAULT_PORT})
   --data DIR                  data folder holding the SQLite store (JOURNEYSCROLL_DATA;
                               default ./journeyscroll-data)
+  --postgres URL              store rooms in PostgreSQL instead of the data folder's SQLite file
+                              (DATABASE_URL), e.g. postgres://user:pass@db:5432/journeyscroll:
+                              any number of servers may share it (docs/deploy.md)
+  --redis URL                 with --postgres: relay edits and presence between the servers
+                              through Redis (REDIS_URL), e.g. redis://cache:6379
+  --room-idle-ms N            how long a room nobody is connected to stays in this server's
+                              memory before it is compacted and unloaded (default 30000)
   --open                      without JOURNEYSCROLL_SECRET, accept non-loopback clients too
                               (a LAN workshop); ignored when a secret is set
   --static DIR                serve a custom build of the web edition from DIR at / (default:
@@ -81,6 +88,9 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     host: { type: 'string' },
     port: { type: 'string' },
     data: { type: 'string' },
+    postgres: { type: 'string' },
+    redis: { type: 'string' },
+    'room-idle-ms': { type: 'string' },
     open: { type: 'boolean' },
     static: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
@@ -143,12 +153,25 @@ export function serveOptions(args: readonly string[], env: CliIo['env'], cwd: st
     values['tls-cert'] && values['tls-key']
       ? { cert: readPem('--tls-cert', values['tls-cert']), key: readPem('--tls-key', values['tls-key']) }
       : undefined;
+  const idle = values['room-idle-ms'];
+  if (idle !== undefined && (!/^\d+$/.test(idle) || Number(idle) <= 0))
+    throw new UsageError('--room-idle-ms must be a positive whole number');
   const port = values.port ?? env.PORT;
+  const postgresUrl = values.postgres ?? (env.DATABASE_URL || undefined);
+  const redisUrl = values.redis ?? (env.REDIS_URL || undefined);
+  if (postgresUrl !== undefined && !/^postgres(ql)?:\/\//.test(postgresUrl))
+    throw new UsageError('--postgres must be a postgres:// URL (or set DATABASE_URL)');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError('--redis must be a redis:// URL (or set REDIS_URL)');
+  if (redisUrl !== undefined && postgresUrl === undefined)
+    throw new UsageError('--redis needs --postgres: servers that share rooms must share their store (SQLite serves one machine)');
   return {
     host: values.host ?? env.HOST ?? DEFAULT_HOST,
     port: port === undefined || port === '' ? DEFAULT_PORT : parsePort(port),
     dataDir: resolve(cwd, values.data ?? env.JOURNEYSCROLL_DATA ?? 'journeyscroll-data'),
     open: values.open ?? false,
+    ...(postgresUrl ? { postgresUrl } : {}),
+    ...(idle ? { roomIdleMs: Number(idle) } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
     ...(env.JOURNEYSCROLL_SECRET ? { secret: env.JOURNEYSCROLL_SECRET } : {}),
     ...(values.static ? { staticDir: resolve(cwd, values.static) } : {}),
     ...(origins.length > 0 ? { allowedOrigins: origins } : {}),
@@ -165,7 +188,7 @@ const HARD_DEADLINE_MS = 4500;
 
 const serve: CliCommand = {
   name: 'serve',
-  summary: 'Run the sync server (y-websocket protocol, SQLite store)',
+  summary: 'Run the sync server (y-websocket protocol, SQLite store, or PostgreSQL + Redis for a cluster)',
   help,
   async run(args, io) {
     let options = serveOptions(args, io.env, io.cwd);
