@@ -311,16 +311,6 @@ function SessionView({
           </LintPanel>
         ) : null}
         {comments.panel}
-        {bridge ? (
-          <Inspector
-            blueprint={blueprint}
-            selection={selection}
-            canEdit={canEdit}
-            edit={bridge.edit}
-            locked={locked}
-            onComment={comments.commentOnSelection}
-          />
-        ) : null}
         {historyOpen ? (
           <HistoryPanel
             url={session.historyUrl?.()}
@@ -345,7 +335,16 @@ function SessionView({
             onClose={() => setVersionsOpen(false)}
           />
         ) : null}
-        {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
+        {bridge ? (
+          <Inspector
+            blueprint={blueprint}
+            selection={selection}
+            canEdit={canEdit}
+            edit={bridge.edit}
+            locked={locked}
+            onComment={comments.commentOnSelection}
+          />
+        ) : null}
       </main>
       <ExportDialog
         open={panel === 'export'}
