@@ -28,6 +28,11 @@ import { exposeForTests } from './test-hook.ts';
 import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
+import { PersonaCurvePicker } from '../personas/PersonaCurvePicker.tsx';
+import { PersonaLegend } from '../personas/PersonaLegend.tsx';
+import { PersonasPanel } from '../personas/PersonasPanel.tsx';
+import { PersonaStyles } from '../personas/PersonaStyles.tsx';
+import { usePersonaViewState } from '../personas/use-persona-view.ts';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 const BUILD_LICENSE_KEY = typeof __TLDRAW_LICENSE_KEY__ === 'string' && __TLDRAW_LICENSE_KEY__ ? __TLDRAW_LICENSE_KEY__ : undefined;
@@ -70,6 +75,7 @@ function SessionView({
   useEffect(() => () => undo.destroy(), [undo]);
   const loaded = useFirstOpen(session, template, onTemplateApplied);
   const { blueprint, access } = useBlueprint(session.doc);
+  const personaView = usePersonaViewState(blueprint);
   const connection = useConnection(session);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [bridge, setBridge] = useState<CanvasBridge | null>(null);
@@ -78,6 +84,7 @@ function SessionView({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panel, setPanel] = useState<Exclude<Panel, 'help'> | null>(null);
   const [lintOpen, setLintOpen] = useState(false);
+  const [personasOpen, setPersonasOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -167,6 +174,7 @@ function SessionView({
           awareness={session.awareness}
           onExit={() => setPanel(null)}
           onStage={setPresentedStage}
+          extraControls={<PersonaCurvePicker blueprint={blueprint} state={personaView} />}
         />
       ) : null}
       <header className="js-bar">
@@ -225,7 +233,14 @@ function SessionView({
             />
           )}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
+          <PersonaStyles state={personaView} />
+          {editor && !presenting ? (
+            <PersonaLegend blueprint={blueprint} state={personaView} onOpenPanel={() => setPersonasOpen((open) => !open)} />
+          ) : null}
         </div>
+        {personasOpen && bridge ? (
+          <PersonasPanel blueprint={blueprint} canEdit={canEdit} edit={bridge.edit} onClose={() => setPersonasOpen(false)} />
+        ) : null}
         {lintOpen ? <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)} /> : null}
         {bridge ? <Inspector blueprint={blueprint} selection={selection} canEdit={canEdit} edit={bridge.edit} /> : null}
       </main>
@@ -237,7 +252,13 @@ function SessionView({
         host={host}
         onShowFindings={() => setLintOpen(true)}
       />
-      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} />
+      <PrintDialog
+        open={panel === 'print'}
+        onClose={() => setPanel(null)}
+        blueprint={blueprint}
+        host={host}
+        personaCurves={personaView.get().shown}
+      />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog
         open={settingsOpen}

@@ -11,7 +11,20 @@ import { useModal } from './use-modal.ts';
  * Print the scroll: a print-ready PDF (the same renderer as `journeyscroll export --format pdf`),
  * saved through the host (a download on the web, a save dialog on the desktop).
  */
-export function PrintDialog({ open, onClose, blueprint, host }: { open: boolean; onClose: () => void; blueprint: Blueprint; host: Host }) {
+export function PrintDialog({
+  open,
+  onClose,
+  blueprint,
+  host,
+  personaCurves,
+}: {
+  open: boolean;
+  onClose: () => void;
+  blueprint: Blueprint;
+  host: Host;
+  /** The persona curves shown on the canvas, drawn in the print too. */
+  personaCurves?: readonly string[];
+}) {
   const ref = useModal(open);
   const [paper, setPaper] = useState<PaperSize>('banner');
   const [busy, setBusy] = useState(false);
@@ -20,7 +33,7 @@ export function PrintDialog({ open, onClose, blueprint, host }: { open: boolean;
     setBusy(true);
     setError(null);
     try {
-      const bytes = await printScrollPdf(blueprint, { paper });
+      const bytes = await printScrollPdf(blueprint, { paper }, new Date(), personaCurves);
       await host.saveFile(exportFileName(blueprint.meta.title, paper === 'banner' ? 'pdf' : `${paper}.pdf`), bytes);
       onClose();
     } catch (e) {

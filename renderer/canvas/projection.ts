@@ -4,6 +4,7 @@ import { CARD_KIND_FILL, layoutBlueprint, type Rect, type ScrollLayout } from '.
 import type { OverviewBox } from './overview-boxes.ts';
 import { cardDetail, stageSummaryLine } from './card-text.ts';
 import { placeFlowLabels } from './flow-labels.ts';
+import { personaCurveRecords } from './persona-projection.ts';
 import {
   CARD,
   CELL,
@@ -55,6 +56,7 @@ export const LAYER_INDEX = {
   cell: 'a1',
   tray: 'a2',
   emotion: 'a3',
+  personaCurves: 'a3G',
   lane: 'a4',
   stage: 'a5',
   flows: 'a6',
@@ -76,6 +78,8 @@ function record(id: string, type: string, x: number, y: number, index: string, i
   return { id, typeName: 'shape', type, x, y, rotation: 0, index, parentId: PAGE_ID, isLocked, opacity: 1, meta: EMPTY_META, props };
 }
 
+const NO_PERSONAS: string[] = [];
+
 // Card props depend only on the card (frozen and shared by readBlueprint while unchanged) and its size.
 const cardPropsCache = new WeakMap<Card, CardProps>();
 function cardProps(card: Card, w: number, h: number): CardProps {
@@ -90,6 +94,7 @@ function cardProps(card: Card, w: number, h: number): CardProps {
     channel: card.channel ?? '',
     owner: card.owner,
     status: card.status,
+    personas: card.personas ? [...card.personas] : NO_PERSONAS,
   };
   if (Object.isFrozen(card)) cardPropsCache.set(card, props);
   return props;
@@ -122,7 +127,9 @@ export interface ModelProjection {
   readonly flowLines: readonly FlowLine[];
 }
 
-export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): ModelProjection {
+export function projectModel(
+  blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'> & { readonly personas?: Blueprint['personas'] },
+): ModelProjection {
   const view = resolveBlueprint(blueprint);
   const layout = layoutBlueprint(view);
   const fixed: ShapeRecord[] = [];
@@ -158,6 +165,8 @@ export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'ca
     };
     fixed.push(record(shapeIds.emotion(curve.laneId), EMOTION, curve.band.x, curve.band.y, LAYER_INDEX.emotion, true, props));
   }
+
+  fixed.push(...personaCurveRecords<ShapeRecord>(view, layout, blueprint.personas ?? [], LAYER_INDEX.personaCurves, record));
 
   const stagesById = new Map(view.stages.map((s) => [s.id, s]));
   const summaries = new Map(summariseStages(view).map((s) => [s.stageId, s]));
@@ -248,7 +257,9 @@ export function overviewBoxesOf(model: ModelProjection): OverviewBox[] {
 }
 
 /** The whole scroll's shapes (what a small blueprint draws, and what every client computes alike). */
-export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): Projection {
+export function projectBlueprint(
+  blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'> & { readonly personas?: Blueprint['personas'] },
+): Projection {
   const model = projectModel(blueprint);
   return { layout: model.layout, view: model.view, shapes: projectWindow(model, null) };
 }

@@ -30,7 +30,13 @@ function loadPdfKit(): Promise<PdfKitBrowser['default']> {
  * (shared/export), drawn in the page with pdfkit's browser build, so printing works offline. The
  * title carries the blueprint's status and the print date.
  */
-export async function printScrollPdf(blueprint: Blueprint, options: PrintOptions, at: Date = new Date()): Promise<Uint8Array> {
+export async function printScrollPdf(
+  blueprint: Blueprint,
+  options: PrintOptions,
+  at: Date = new Date(),
+  personaCurves?: readonly string[],
+): Promise<Uint8Array> {
   const PDFDocument = await loadPdfKit();
-  return sceneToPdf(buildScene(blueprint, { caption: printCaption(blueprint, at) }), (init) => new PDFDocument(init), options);
+  const scene = buildScene(blueprint, { caption: printCaption(blueprint, at), ...(personaCurves ? { personaCurves } : {}) });
+  return sceneToPdf(scene, (init) => new PDFDocument(init), options);
 }

@@ -23,10 +23,11 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
     channel: T.string,
     owner: T.string,
     status: T.string,
+    personas: T.arrayOf(T.string),
   };
 
   getDefaultProps(): CardProps {
-    return { w: 160, h: 96, title: '', kind: 'note', detail: '', channel: '', owner: '', status: 'draft' };
+    return { w: 160, h: 96, title: '', kind: 'note', detail: '', channel: '', owner: '', status: 'draft', personas: [] };
   }
 
   getGeometry(shape: CardShape): Geometry2d {
@@ -56,7 +57,7 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
     const p = shape.props;
     const meta = p.owner ? `${p.owner} · ${statusLabel(p.status)}` : statusLabel(p.status);
     return (
-      <div className={`js-card k-${p.kind} s-${p.status}`}>
+      <div className={`js-card k-${p.kind} s-${p.status}`} data-personas={p.personas.length ? ` ${p.personas.join(' ')} ` : undefined}>
         <div className="js-card-t">{p.title || 'Untitled'}</div>
         <div className={p.channel ? `js-card-d ch ch-${p.channel}` : 'js-card-d'}>{p.detail}</div>
         <div className="js-card-m">{meta}</div>
