@@ -108,7 +108,7 @@ export class Projector implements Disposable {
   /** Re-projects the model (after a change to the document) and draws the window. */
   readonly project = (): void => {
     if (this.disposed) return;
-    const model = projectModel(currentBlueprint(this.options.doc));
+    const model = projectModel(currentBlueprint(this.options.doc), this.model);
     this.model = model;
     this.version++;
     if (this.isVirtual(model)) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
