@@ -37,7 +37,7 @@ const GEOMETRY_EDITS: Edit[] = [
     const id = r.pick(cardIds(doc));
     const card = readBlueprint(doc).cards.find((c) => c.id === id)!;
     if (card.kind === 'feeling') updateCard(doc, id, { emotion: r.int(11) - 5 });
-    else updateCard(doc, id, { title: 'moved' }) && moveCard(doc, id, { stageId: card.stageId, laneId: card.laneId, index: 0 });
+    else moveCard(doc, id, { stageId: card.stageId, laneId: card.laneId, index: 0 });
   },
   (doc, r) => {
     const bp = readBlueprint(doc);
