@@ -35,13 +35,8 @@ export async function printScrollPdf(
   options: PrintOptions,
   at: Date = new Date(),
   heat?: SceneHeat,
-  personaCurves?: readonly string[],
 ): Promise<Uint8Array> {
   const PDFDocument = await loadPdfKit();
-  const scene = buildScene(blueprint, {
-    caption: printCaption(blueprint, at),
-    ...(heat ? { heat } : {}),
-    ...(personaCurves ? { personaCurves } : {}),
-  });
+  const scene = buildScene(blueprint, { caption: printCaption(blueprint, at), ...(heat ? { heat } : {}) });
   return sceneToPdf(scene, (init) => new PDFDocument(init), options);
 }

@@ -36,7 +36,6 @@ export {
   addPersona,
   updatePersona,
   deletePersona,
-  setCardPersona,
   putAnnotation,
   deleteAnnotation,
 } from './edits/index.ts';
