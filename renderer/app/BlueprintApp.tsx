@@ -35,6 +35,11 @@ import { useFirstOpen } from './use-first-open.ts';
 import { useBlueprint, useConnection } from './use-blueprint.ts';
 import { useCommands } from './use-commands.ts';
 import { PerformanceLayer, usePerformanceChrome } from '../analytics/PerformanceChrome.tsx';
+import { PersonaCurvePicker } from '../personas/PersonaCurvePicker.tsx';
+import { PersonaLegend } from '../personas/PersonaLegend.tsx';
+import { PersonasPanel } from '../personas/PersonasPanel.tsx';
+import { PersonaStyles } from '../personas/PersonaStyles.tsx';
+import { usePersonaViewState } from '../personas/use-persona-view.ts';
 
 declare const __TLDRAW_LICENSE_KEY__: string | undefined;
 /** True only in test builds (build/vite-renderer.ts): elsewhere the hook is compiled out. */
@@ -94,6 +99,7 @@ function SessionView({
   useEffect(() => () => undo.destroy(), [undo]);
   const loaded = useFirstOpen(session, template, onTemplateApplied);
   const { blueprint, access } = useBlueprint(session.doc);
+  const personaView = usePersonaViewState(blueprint);
   const connection = useConnection(session);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [bridge, setBridge] = useState<CanvasBridge | null>(null);
@@ -106,6 +112,7 @@ function SessionView({
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewed, setViewed] = useState<ViewedVersion | null>(null);
+  const [personasOpen, setPersonasOpen] = useState(false);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -218,6 +225,7 @@ function SessionView({
           awareness={session.awareness}
           onExit={() => setPanel(null)}
           onStage={setPresentedStage}
+          extraControls={<PersonaCurvePicker blueprint={blueprint} state={personaView} />}
         />
       ) : null}
       <header className="js-bar">
@@ -304,11 +312,18 @@ function SessionView({
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
           {presenting ? null : <PerformanceLayer chrome={perf} />}
+          <PersonaStyles state={personaView} />
+          {editor && !presenting ? (
+            <PersonaLegend blueprint={blueprint} state={personaView} onOpenPanel={() => setPersonasOpen((open) => !open)} />
+          ) : null}
         </div>
         {lintOpen ? (
           <LintPanel blueprint={blueprint} editor={editor} bridge={bridge} onClose={() => setLintOpen(false)}>
             {perf.underperformers}
           </LintPanel>
+        ) : null}
+        {personasOpen && bridge ? (
+          <PersonasPanel blueprint={blueprint} canEdit={canEdit} edit={bridge.edit} onClose={() => setPersonasOpen(false)} />
         ) : null}
         {comments.panel}
         {historyOpen ? (
@@ -355,7 +370,14 @@ function SessionView({
         onShowFindings={() => setLintOpen(true)}
         heat={perf.performance.heat}
       />
-      <PrintDialog open={panel === 'print'} onClose={() => setPanel(null)} blueprint={blueprint} host={host} heat={perf.performance.heat} />
+      <PrintDialog
+        open={panel === 'print'}
+        onClose={() => setPanel(null)}
+        blueprint={blueprint}
+        host={host}
+        heat={perf.performance.heat}
+        personaCurves={personaView.get().shown}
+      />
       {perf.importDialog(importOpen, () => setImportOpen(false))}
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SettingsDialog

@@ -11,6 +11,7 @@ import {
   updateStage,
 } from '../../shared/doc/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
+import { PersonaTags } from '../personas/PersonaTags.tsx';
 import { cardFields, fieldPatch, fieldValue, FLOW_FIELDS, LANE_FIELDS, STAGE_FIELDS, type FieldSpec } from './fields.ts';
 
 export type Selection = { readonly kind: 'card' | 'stage' | 'lane' | 'flow'; readonly id: string } | null;
@@ -103,6 +104,7 @@ export function Inspector({
         {fields.map((spec) => (
           <Field key={`${id}:${spec.path}`} spec={spec} value={fieldValue(entity, spec.path)} onCommit={(raw) => write(spec, raw)} />
         ))}
+        {kind === 'card' ? <PersonaTags blueprint={blueprint} card={entity as Blueprint['cards'][number]} edit={edit} /> : null}
         {kind === 'card' ? <Metrics card={entity as Blueprint['cards'][number]} /> : null}
         {locked ? null : (
           <button type="button" className="js-danger" onClick={remove}>

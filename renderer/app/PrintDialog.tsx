@@ -18,6 +18,7 @@ export function PrintDialog({
   blueprint,
   host,
   heat,
+  personaCurves,
 }: {
   open: boolean;
   onClose: () => void;
@@ -25,6 +26,8 @@ export function PrintDialog({
   host: Host;
   /** The heat overlay on screen, offered for the print. */
   heat?: SceneHeat | null;
+  /** The persona curves shown on the canvas, drawn in the print too. */
+  personaCurves?: readonly string[];
 }) {
   const ref = useModal(open);
   const [paper, setPaper] = useState<PaperSize>('banner');
@@ -35,7 +38,7 @@ export function PrintDialog({
     setBusy(true);
     setError(null);
     try {
-      const bytes = await printScrollPdf(blueprint, { paper }, new Date(), heat && withHeat ? heat : undefined);
+      const bytes = await printScrollPdf(blueprint, { paper }, new Date(), heat && withHeat ? heat : undefined, personaCurves);
       await host.saveFile(exportFileName(blueprint.meta.title, paper === 'banner' ? 'pdf' : `${paper}.pdf`), bytes);
       onClose();
     } catch (e) {

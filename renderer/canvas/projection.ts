@@ -4,6 +4,8 @@ import { CARD_KIND_FILL, layoutBlueprint, type Rect, type ScrollLayout } from '.
 import type { OverviewBox } from './overview-boxes.ts';
 import { cardDetail, stageSummaryLine } from './card-text.ts';
 import { placeFlowLabels } from './flow-labels.ts';
+import { patchProjectionSource } from './incremental-projection.ts';
+import { personaCurveRecords } from './persona-projection.ts';
 import {
   CARD,
   CELL,
@@ -55,6 +57,7 @@ export const LAYER_INDEX = {
   cell: 'a1',
   tray: 'a2',
   emotion: 'a3',
+  personaCurves: 'a3G',
   lane: 'a4',
   stage: 'a5',
   flows: 'a6',
@@ -76,6 +79,8 @@ function record(id: string, type: string, x: number, y: number, index: string, i
   return { id, typeName: 'shape', type, x, y, rotation: 0, index, parentId: PAGE_ID, isLocked, opacity: 1, meta: EMPTY_META, props };
 }
 
+const NO_PERSONAS: string[] = [];
+
 // Card props depend only on the card (frozen and shared by readBlueprint while unchanged) and its size.
 const cardPropsCache = new WeakMap<Card, CardProps>();
 function cardProps(card: Card, w: number, h: number): CardProps {
@@ -90,6 +95,7 @@ function cardProps(card: Card, w: number, h: number): CardProps {
     channel: card.channel ?? '',
     owner: card.owner,
     status: card.status,
+    personas: card.personas ? [...card.personas] : NO_PERSONAS,
   };
   if (Object.isFrozen(card)) cardPropsCache.set(card, props);
   return props;
@@ -120,11 +126,74 @@ export interface ModelProjection {
   readonly cards: readonly ShapeRecord[];
   /** Every flow's line in page coordinates, unlabelled until a window places the labels it shows. */
   readonly flowLines: readonly FlowLine[];
+  /** The model projected (the next projection compares with it). */
+  readonly source: ProjectionSource;
 }
 
-export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): ModelProjection {
+/** What a projection is made from: the model, as `readBlueprint` returns it (entities frozen and shared while unchanged). */
+export type ProjectionSource = Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'> & { readonly personas?: Blueprint['personas'] };
+
+/**
+ * Projects the model. Given the `previous` projection, a change that moves nothing — card fields
+ * other than place, order, emotion and personas (a batch of title edits) — re-projects only the
+ * cards that changed and keeps the layout (incremental-projection.ts); any other change resolves
+ * and lays out the whole blueprint. Both give the same result (incremental-projection.test.ts).
+ */
+export function projectModel(blueprint: ProjectionSource, previous?: ModelProjection | null): ModelProjection {
+  const patch = previous ? patchProjectionSource(previous, blueprint) : null;
+  if (previous && patch) {
+    const { view, changed } = patch;
+    const cards = previous.cards.slice();
+    const index = cardIndexOf(previous);
+    for (const card of changed) {
+      const at = index.get(card.id)!;
+      const box = previous.layout.cards[at]!;
+      cards[at] = cardRecord(box.id, box.x, box.y, cardProps(card, box.w, box.h));
+    }
+    const next: ModelProjection = {
+      layout: previous.layout,
+      view,
+      fixed: fixedRecords(blueprint, view, previous.layout),
+      cards,
+      flowLines: previous.flowLines,
+      source: blueprint,
+    };
+    cardIndexes.set(next, index);
+    return next;
+  }
   const view = resolveBlueprint(blueprint);
   const layout = layoutBlueprint(view);
+  const fixed = fixedRecords(blueprint, view, layout);
+
+  const flowsById = new Map(view.flows.map((f) => [f.id, f]));
+  const flowLines: FlowLine[] = layout.flows.map((f) => ({
+    id: f.id,
+    x1: f.start.x,
+    y1: f.start.y,
+    x2: f.end.x,
+    y2: f.end.y,
+    label: flowLabel(flowsById.get(f.id)),
+    lx: 0,
+    ly: 0,
+  }));
+
+  const cards = layout.cards.map((box) => cardRecord(box.id, box.x, box.y, cardProps(view.cardsById.get(box.id)!, box.w, box.h)));
+  return { layout, view, fixed, cards, flowLines, source: blueprint };
+}
+
+// Where each card's record is in `cards` (= its box in layout.cards), made once per layout.
+const cardIndexes = new WeakMap<ModelProjection, Map<string, number>>();
+function cardIndexOf(model: ModelProjection): Map<string, number> {
+  let index = cardIndexes.get(model);
+  if (!index) {
+    index = new Map(model.layout.cards.map((box, i) => [box.id, i]));
+    cardIndexes.set(model, index);
+  }
+  return index;
+}
+
+/** Cells, tray, emotion and persona curves, stage and lane headers. */
+function fixedRecords(blueprint: ProjectionSource, view: ResolvedBlueprint, layout: ScrollLayout): ShapeRecord[] {
   const fixed: ShapeRecord[] = [];
   const stageNames = new Map(view.stages.map((s) => [s.id, s.name]));
   const laneNames = new Map(view.lanes.map((l) => [l.id, l.name]));
@@ -159,6 +228,8 @@ export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'ca
     fixed.push(record(shapeIds.emotion(curve.laneId), EMOTION, curve.band.x, curve.band.y, LAYER_INDEX.emotion, true, props));
   }
 
+  fixed.push(...personaCurveRecords<ShapeRecord>(view, layout, blueprint.personas ?? [], LAYER_INDEX.personaCurves, record));
+
   const stagesById = new Map(view.stages.map((s) => [s.id, s]));
   const summaries = new Map(summariseStages(view).map((s) => [s.stageId, s]));
   for (const box of layout.stages) {
@@ -181,21 +252,7 @@ export function projectModel(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'ca
     const props: LaneProps = { w: box.w, h: box.h, name: lane.name, kind: lane.kind, owner: lane.owner };
     fixed.push(record(shapeIds.lane(box.id), LANE, box.x, box.y, LAYER_INDEX.lane, false, props));
   }
-
-  const flowsById = new Map(view.flows.map((f) => [f.id, f]));
-  const flowLines: FlowLine[] = layout.flows.map((f) => ({
-    id: f.id,
-    x1: f.start.x,
-    y1: f.start.y,
-    x2: f.end.x,
-    y2: f.end.y,
-    label: flowLabel(flowsById.get(f.id)),
-    lx: 0,
-    ly: 0,
-  }));
-
-  const cards = layout.cards.map((box) => cardRecord(box.id, box.x, box.y, cardProps(view.cardsById.get(box.id)!, box.w, box.h)));
-  return { layout, view, fixed, cards, flowLines };
+  return fixed;
 }
 
 const meets = (r: Rect, x: number, y: number, w: number, h: number) => x + w >= r.x && x <= r.x + r.w && y + h >= r.y && y <= r.y + r.h;
@@ -248,7 +305,7 @@ export function overviewBoxesOf(model: ModelProjection): OverviewBox[] {
 }
 
 /** The whole scroll's shapes (what a small blueprint draws, and what every client computes alike). */
-export function projectBlueprint(blueprint: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'>): Projection {
+export function projectBlueprint(blueprint: ProjectionSource): Projection {
   const model = projectModel(blueprint);
   return { layout: model.layout, view: model.view, shapes: projectWindow(model, null) };
 }

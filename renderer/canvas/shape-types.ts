@@ -1,3 +1,5 @@
+import { PERSONA_CURVES } from './persona-curve-shape.ts';
+
 /**
  * The projected shape types: what the canvas draws from the model (never synced, never in
  * tldraw's history). Plain data only, so the projection can be computed and tested without a DOM.
@@ -13,7 +15,7 @@ export const TRAY = 'js-tray';
 /** Every card as a coloured box, in one bitmap: a large scroll's cheap picture (far out, and under cards not yet drawn). */
 export const OVERVIEW = 'js-overview';
 
-export const PROJECTED_TYPES: ReadonlySet<string> = new Set([CARD, STAGE, LANE, CELL, FLOWS, EMOTION, TRAY, OVERVIEW]);
+export const PROJECTED_TYPES: ReadonlySet<string> = new Set([CARD, STAGE, LANE, CELL, FLOWS, EMOTION, TRAY, OVERVIEW, PERSONA_CURVES]);
 
 export interface CardProps {
   w: number;
@@ -26,6 +28,8 @@ export interface CardProps {
   channel: string;
   owner: string;
   status: string;
+  /** Ids of the personas the card concerns (the persona filter dims the others). */
+  personas: string[];
 }
 
 export interface StageProps {

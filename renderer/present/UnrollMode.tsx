@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Editor } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 import { summariseStages, type Blueprint, type StageSummary } from '../../shared/model/index.ts';
@@ -17,6 +17,8 @@ export interface UnrollModeProps {
   readonly onExit: () => void;
   /** The stage framed now (null on the overview), for the lane labels drawn over the canvas. */
   readonly onStage: (stageId: string | null) => void;
+  /** More controls for the presentation bar (the persona curve picker). */
+  readonly extraControls?: ReactNode;
 }
 
 /** The presenter's camera moves smoothly; followers jump (see follower.ts). */
@@ -30,7 +32,7 @@ const INSET = 40;
  * customer's goal, the entry criterion and the stage summary (touchpoints, data captured,
  * systems, owners, lint findings). Everyone else in the room follows through awareness.
  */
-export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onStage }: UnrollModeProps) {
+export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onStage, extraControls }: UnrollModeProps) {
   const steps = useMemo(() => presentationSteps(bridge.layout()), [bridge, blueprint]);
   const [index, setIndex] = useState(0);
   const [laser, setLaser] = useState(false);
@@ -136,6 +138,7 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
         <button type="button" aria-pressed={laser} onClick={() => setLaser((on) => !on)} aria-label="Laser pointer">
           Laser
         </button>
+        {extraControls}
         <button type="button" onClick={onExit} aria-label="Leave unroll mode">
           Exit
         </button>

@@ -35,8 +35,13 @@ export async function printScrollPdf(
   options: PrintOptions,
   at: Date = new Date(),
   heat?: SceneHeat,
+  personaCurves?: readonly string[],
 ): Promise<Uint8Array> {
   const PDFDocument = await loadPdfKit();
-  const scene = buildScene(blueprint, { caption: printCaption(blueprint, at), ...(heat ? { heat } : {}) });
+  const scene = buildScene(blueprint, {
+    caption: printCaption(blueprint, at),
+    ...(heat ? { heat } : {}),
+    ...(personaCurves ? { personaCurves } : {}),
+  });
   return sceneToPdf(scene, (init) => new PDFDocument(init), options);
 }

@@ -36,6 +36,7 @@ export {
   addPersona,
   updatePersona,
   deletePersona,
+  setCardPersona,
   putAnnotation,
   deleteAnnotation,
 } from './edits/index.ts';

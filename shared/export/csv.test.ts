@@ -47,4 +47,42 @@ describe('CSV', () => {
       { line: 3, fields: ['d', 'e'] },
     ]);
   });
+
+  it('writes the personas a card concerns by name and imports them as personas with their tags', () => {
+    const bp = cleanJourney();
+    bp.personas = [
+      { id: 'pe_it', name: 'IT buyer', description: 'Signs off', color: '#2563eb' },
+      { id: 'pe_cfo', name: 'CFO; finance', description: '' },
+    ];
+    bp.cards[0]!.personas = ['pe_it', 'pe_gone'];
+    bp.cards[1]!.personas = ['pe_it'];
+    const csv = cardsToCsv(bp);
+    const rows = parseCsv(csv);
+    const column = rows[0]!.fields.indexOf('personas');
+    const row = (id: string) => rows.find((r) => r.fields[0] === id)!.fields[column];
+    // A tag whose persona is gone is left out.
+    expect(row(bp.cards[0]!.id)).toBe('IT buyer');
+    expect(row(bp.cards[2]!.id)).toBe('');
+    const back = csvToBlueprint(csv);
+    expect(back.personas.map((p) => p.name)).toEqual(['IT buyer']);
+    const it = back.personas[0]!;
+    expect(it.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(
+      back.cards
+        .filter((c) => c.personas?.includes(it.id))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([bp.cards[0]!.id, bp.cards[1]!.id].sort());
+    expect(cardsToCsv(back)).toBe(csv);
+  });
+
+  it('splits a personas cell on semicolons, once per name', () => {
+    const back = csvToBlueprint(
+      'stage,lane,kind,title,personas\r\nLead,Feel,feeling,Happy, IT buyer ;CFO;IT buyer\r\nLead,Feel,feeling,Sad,CFO\r\n',
+    );
+    expect(back.personas.map((p) => p.name).sort()).toEqual(['CFO', 'IT buyer']);
+    const cfo = back.personas.find((p) => p.name === 'CFO')!.id;
+    expect(back.cards.map((c) => c.personas?.length)).toEqual([2, 1]);
+    expect(back.cards.every((c) => c.personas!.includes(cfo))).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import {
   cardSchema,
   firstOrders,
   LANE_KINDS,
+  PERSONA_PALETTE,
   resolveBlueprint,
   cellKey,
   type Blueprint,
@@ -18,7 +19,8 @@ import {
  *
  * Import builds a blueprint from such a file: stages and lanes in order of first appearance,
  * every row validated; any bad row fails the whole import with line-numbered messages
- * (nothing partial). A cell that would start a spreadsheet formula (= + - @) is written with a
+ * (nothing partial). `personas` names the personas a card concerns, separated by `;` (import creates
+ * one persona per distinct name). A cell that would start a spreadsheet formula (= + - @) is written with a
  * leading apostrophe, which import removes again.
  */
 export const CSV_COLUMNS = [
@@ -66,6 +68,7 @@ export const CSV_COLUMNS = [
   'metrics.clickRate',
   'metrics.revenue',
   'metrics.period',
+  'personas',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const NUMERIC = new Set<Column>([
@@ -84,11 +87,18 @@ function cell(value: string): string {
 
 export function cardsToCsv(blueprint: Blueprint): string {
   const view = resolveBlueprint(blueprint);
+  const personaNames = new Map(blueprint.personas.map((p) => [p.id, p.name]));
   const rows: string[] = [CSV_COLUMNS.join(',')];
   const write = (card: Card, stage: string, lane: string, laneKind: string) => {
     const flat: Record<string, unknown> = { stage, lane, laneKind };
     for (const [key, value] of Object.entries(card)) {
       if (key === 'stageId' || key === 'laneId' || key === 'order') continue;
+      if (key === 'personas') {
+        // By name (a tag whose persona is gone is left out).
+        const names = (value as string[]).flatMap((id) => (personaNames.has(id) ? [personaNames.get(id)!] : []));
+        if (names.length) flat.personas = names.join('; ');
+        continue;
+      }
       if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flat[`${key}.${k}`] = v;
       else flat[key] = value;
     }
@@ -194,6 +204,7 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
   const stages = new Map<string, string>();
   const lanes = new Map<string, { id: string; kind: LaneKind }>();
   const cards: Card[] = [];
+  const personas = new Map<string, string>();
   const ids = new Set<string>();
   const perCell = new Map<string, number>();
   for (const record of records) {
@@ -227,6 +238,24 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
     const raw: Record<string, unknown> = { stageId, laneId, order: `a${n.toString(36).padStart(4, '0')}` };
     for (const [column, value] of Object.entries(row)) {
       if (value === '' || column === 'stage' || column === 'lane' || column === 'laneKind') continue;
+      if (column === 'personas') {
+        const names = [
+          ...new Set(
+            value
+              .split(';')
+              .map((name) => name.trim())
+              .filter(Boolean),
+          ),
+        ];
+        const tooLong = names.find((name) => name.length > 200);
+        if (tooLong) {
+          problems.push(`${at}: column "personas": a persona's name is at most 200 characters`);
+          continue;
+        }
+        for (const name of names) if (!personas.has(name)) personas.set(name, `pe_${slug(name)}_${personas.size + 1}`);
+        if (names.length) raw.personas = names.map((name) => personas.get(name)!);
+        continue;
+      }
       let v: unknown = value;
       if (NUMERIC.has(column as Column)) {
         v = Number(value);
@@ -266,7 +295,9 @@ export function csvToBlueprint(text: string, title = 'Imported cards'): Blueprin
   return {
     format: BLUEPRINT_FORMAT,
     meta: { schemaVersion: 2, minAppVersion: '0.1.0', title, status: 'draft', owner: '', description: '' },
-    personas: [],
+    personas: [...personas]
+      .map(([name, id], i) => ({ id, name, description: '', color: PERSONA_PALETTE[i % PERSONA_PALETTE.length]! }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
     stages: [...stages]
       .map(([name, id], i) => ({ id, name, order: stageOrders[i]!, entryCriterion: '', customerGoal: '' }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),

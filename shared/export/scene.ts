@@ -1,5 +1,6 @@
 import { CARD_KIND_FILL, layoutBlueprint } from '../layout/index.ts';
 import type { Blueprint } from '../model/index.ts';
+import { personaPrimitives } from './persona-scene.ts';
 
 /**
  * A drawing of the whole scroll as plain primitives, built from shared/layout. The SVG
@@ -64,6 +65,8 @@ export interface SceneOptions {
    * and show the figure; a line under the title names what the colours mean.
    */
   readonly heat?: SceneHeat;
+  /** The personas whose emotion curves are drawn (persona-scene.ts; absent: the first five that have one). */
+  readonly personaCurves?: readonly string[];
 }
 
 export interface SceneHeat {
@@ -224,5 +227,6 @@ export function buildScene(blueprint: Blueprint, options: SceneOptions = {}): Sc
     if (card.owner)
       p.push({ type: 'text', x: box.x + 8, y: box.y + box.h - 10, text: fitText(card.owner, box.w - 16, 10), size: 10, fill: '#6b7280' });
   }
+  p.push(...personaPrimitives(blueprint, layout, options.personaCurves));
   return { width, height, title: blueprint.meta.title, primitives: p };
 }

@@ -13,3 +13,4 @@ export { DEFAULT_LAYOUT_OPTIONS, type LayoutOptions } from './options.ts';
 export { contains, overlaps, center, type Point, type Rect } from './geometry.ts';
 export { cellAt } from './hit.ts';
 export { CARD_KIND_FILL } from './palette.ts';
+export { personaCurves, type PersonaCurve } from './persona-curves.ts';

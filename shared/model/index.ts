@@ -38,6 +38,8 @@ export {
   durationSchema,
   personaSchema,
   type Persona,
+  colourSchema,
+  MAX_CARD_PERSONAS,
   metaSchema,
   type BlueprintMeta,
   stageSchema,
@@ -75,4 +77,13 @@ export { generateBlueprint, type GenerateOptions } from './generate.ts';
 export { canonicalBlueprint } from './canonical.ts';
 export { blueprintJsonSchema, BLUEPRINT_SCHEMA_ID } from './json-schema.ts';
 export { compileValidator, type SafeParse } from './fast-validate.ts';
+export {
+  PERSONA_PALETTE,
+  MAX_PERSONA_CURVES,
+  personaColour,
+  personasInOrder,
+  cardConcerns,
+  nextPersonaColour,
+  type PersonaView,
+} from './personas.ts';
 export { summariseStages, type StageSummary } from './stage-summary.ts';

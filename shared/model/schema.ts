@@ -41,10 +41,17 @@ const name = z.string().trim().min(1).max(200);
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
 
+/** A colour as #rrggbb (persona curves and tags). */
+export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+/** How many personas one card may be tagged with (a blueprint rarely has more than a handful). */
+export const MAX_CARD_PERSONAS = 50;
+
 export const personaSchema = z.object({
   id: idSchema,
   name,
   description: longText.default(''),
+  /** The persona's colour on the canvas and in prints; absent: the palette's colour for its place (see personas.ts). */
+  color: colourSchema.optional(),
 });
 export type Persona = z.infer<typeof personaSchema>;
 
@@ -159,6 +166,8 @@ export const cardSchema = z.object({
   exit: exitSchema.optional(),
   // Performance figures imported from analytics
   metrics: metricsSchema.optional(),
+  /** The personas this card concerns (persona ids; replaced whole). An id whose persona is gone is ignored by readers. */
+  personas: z.array(idSchema).max(MAX_CARD_PERSONAS).optional(),
 });
 export type Card = z.infer<typeof cardSchema>;
 

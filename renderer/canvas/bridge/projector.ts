@@ -67,6 +67,17 @@ const contains = (outer: Rect, inner: Rect) =>
 /** Whether the window still serves this view: it holds the view, and is not much larger than needed (after zooming in). */
 const fits = (window: Rect, view: Rect) => contains(window, view) && window.w <= view.w * (1 + 2 * MARGIN) * 1.5;
 
+/** Whether two projections draw the same overview: the same layout and every card of the same kind. */
+function sameOverview(a: ModelProjection, b: ModelProjection): boolean {
+  if (a.layout !== b.layout || a.cards.length !== b.cards.length) return false;
+  for (let i = 0; i < a.cards.length; i++) {
+    const x = a.cards[i]!;
+    const y = b.cards[i]!;
+    if (x !== y && (x.props as CardProps).kind !== (y.props as CardProps).kind) return false;
+  }
+  return true;
+}
+
 /**
  * Model → canvas: reads the document, projects it and applies the difference to the store with
  * `mergeRemoteChanges`, so projected shapes are never synced and never enter tldraw's history.
@@ -108,10 +119,15 @@ export class Projector implements Disposable {
   /** Re-projects the model (after a change to the document) and draws the window. */
   readonly project = (): void => {
     if (this.disposed) return;
-    const model = projectModel(currentBlueprint(this.options.doc));
+    const previous = this.model;
+    const model = projectModel(currentBlueprint(this.options.doc), previous);
     this.model = model;
-    this.version++;
-    if (this.isVirtual(model)) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
+    // The overview bitmap (every card's box in its kind's colour) is redrawn only when a box moved
+    // or changed colour: a batch of title edits leaves it as it was.
+    if (!previous || !sameOverview(previous, model)) {
+      this.version++;
+      if (this.isVirtual(model)) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
+    }
     this.draw(false);
     this.options.onProjected?.(model);
   };

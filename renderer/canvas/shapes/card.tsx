@@ -23,10 +23,11 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
     channel: T.string,
     owner: T.string,
     status: T.string,
+    personas: T.arrayOf(T.string),
   };
 
   getDefaultProps(): CardProps {
-    return { w: 160, h: 96, title: '', kind: 'note', detail: '', channel: '', owner: '', status: 'draft' };
+    return { w: 160, h: 96, title: '', kind: 'note', detail: '', channel: '', owner: '', status: 'draft', personas: [] };
   }
 
   getGeometry(shape: CardShape): Geometry2d {
@@ -65,6 +66,7 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
       <div
         className={`js-card k-${p.kind} s-${p.status}${lock ? ' js-locked' : ''}`}
         {...(lock ? { 'data-locked': lock, title: lock } : {})}
+        data-personas={p.personas.length ? ` ${p.personas.join(' ')} ` : undefined}
       >
         {lock ? <span className="js-lock" role="img" aria-label={`Locked: ${lock}`} /> : null}
         <div className="js-card-t">{p.title || 'Untitled'}</div>

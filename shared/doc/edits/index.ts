@@ -4,5 +4,5 @@ export { addStage, updateStage, moveStage, deleteStage, type NewStage, type Stag
 export { addLane, updateLane, moveLane, deleteLane, type NewLane, type LanePatch } from './lanes.ts';
 export { addCard, updateCard, moveCard, deleteCard, deleteCardsWhere, type NewCard, type CardPatch, type CardPlace } from './cards.ts';
 export { addFlow, updateFlow, deleteFlow, type NewFlow, type FlowPatch } from './flows.ts';
-export { addPersona, updatePersona, deletePersona } from './personas.ts';
+export { addPersona, updatePersona, deletePersona, setCardPersona } from './personas.ts';
 export { putAnnotation, deleteAnnotation } from './annotations.ts';
