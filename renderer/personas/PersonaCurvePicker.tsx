@@ -15,7 +15,7 @@ export function PersonaCurvePicker({ blueprint, state }: { blueprint: Blueprint;
       value={chosen}
       onChange={(e) => state.showOnly(e.target.value ? [e.target.value] : [])}
     >
-      <option value="">{view.shown.length > 1 ? `${view.shown.length} persona curves` : 'No persona curve'}</option>
+      <option value="">{view.shown.length > 1 ? `${view.shown.length} curves` : 'No curve'}</option>
       {personas.map((p) => (
         <option key={p.id} value={p.id}>
           {p.name}

@@ -123,25 +123,27 @@ export function UnrollMode({ blueprint, editor, bridge, awareness, onExit, onSta
         findings={step.kind === 'stage' ? (findings.get(step.stageId) ?? []) : []}
       />
       <nav className="js-present-controls" aria-label="Presentation controls">
-        <button type="button" onClick={() => go('previous')} disabled={index === 0} aria-label="Previous stage">
-          ←
-        </button>
-        <span className="js-present-count" aria-live="polite">
-          {step.kind === 'overview' ? 'Overview' : `${step.stageNumber} / ${steps.length - 1}`}
-        </span>
-        <button type="button" onClick={() => go('next')} disabled={index >= steps.length - 1} aria-label="Next stage">
-          →
-        </button>
-        <button type="button" onClick={() => go('overview')} aria-label="Whole scroll">
-          Overview
-        </button>
-        <button type="button" aria-pressed={laser} onClick={() => setLaser((on) => !on)} aria-label="Laser pointer">
-          Laser
-        </button>
-        {extraControls}
-        <button type="button" onClick={onExit} aria-label="Leave unroll mode">
-          Exit
-        </button>
+        <div className="js-present-buttons">
+          <button type="button" onClick={() => go('previous')} disabled={index === 0} aria-label="Previous stage">
+            ←
+          </button>
+          <span className="js-present-count" aria-live="polite">
+            {step.kind === 'overview' ? 'Overview' : `${step.stageNumber} / ${steps.length - 1}`}
+          </span>
+          <button type="button" onClick={() => go('next')} disabled={index >= steps.length - 1} aria-label="Next stage">
+            →
+          </button>
+          <button type="button" onClick={() => go('overview')} aria-label="Whole scroll">
+            Overview
+          </button>
+          <button type="button" aria-pressed={laser} onClick={() => setLaser((on) => !on)} aria-label="Laser pointer">
+            Laser
+          </button>
+          <button type="button" onClick={onExit} aria-label="Leave unroll mode">
+            Exit
+          </button>
+        </div>
+        {extraControls ? <div className="js-present-extra">{extraControls}</div> : null}
       </nav>
     </header>
   );
