@@ -21,6 +21,7 @@ import { ServeProcess } from '../e2e/support/server.ts';
 import { connect } from '../sync/harness.ts';
 import { ensureWebBuild } from '../support/web-build.ts';
 import { median, ms, percentile, report } from './stats.ts';
+import { profileFolder, profiled } from './cpu-profile.ts';
 
 const RUNS = 3;
 const SIZES = (process.env.JOURNEYSCROLL_BENCH_CARDS ?? '1000,5000,20000').split(',').map(Number);
@@ -196,8 +197,11 @@ export async function run(): Promise<void> {
         loads.push(await loadTime(page, `${server.origin}/b/${room}`, cards));
         await page.waitForTimeout(500); // the first fit-to-scroll settles
         heaps.push(await heap(page));
-        edits.push(await remoteBatch(page, seed, batchOf(blueprint.cards, i), i));
-        frames.push(await panFrames(page));
+        // With JOURNEYSCROLL_BENCH_PROFILE=folder, the first run's batch and pan are CPU-profiled.
+        const folder = i === 0 ? profileFolder() : null;
+        const batch = () => remoteBatch(page, seed, batchOf(blueprint.cards, i), i);
+        edits.push(await (folder ? profiled(page, folder, `canvas-${cards}-batch`, batch) : batch()));
+        frames.push(await (folder ? profiled(page, folder, `canvas-${cards}-pan`, () => panFrames(page)) : panFrames(page)));
         keys.push(await keystrokeToPaint(page, blueprint.cards[cards - 1 - i]!.id, `Typed ${i}`));
         await context.close();
       }

@@ -81,6 +81,16 @@ describe('screenshots of the B2B template', () => {
 
     // 100%: the start of the scroll at its real size.
     await page.setViewportSize({ width: 1600, height: 1000 });
+    // The editor learns its new size from a resize observer; a resize that lands during the zoom's
+    // animation stops it half-way (as a person resizing the window would), so wait for it first.
+    await waitUntil('the canvas has its new size', () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as { journeyscroll: { editor: { getViewportScreenBounds(): { w: number } } } }
+          ).journeyscroll.editor.getViewportScreenBounds().w <= 1600,
+      ),
+    );
     await page.getByRole('button', { name: 'Zoom to 100%' }).click();
     await waitUntil('zoom is 100%', () =>
       page.evaluate(
