@@ -28,6 +28,7 @@ import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { StatusMenu } from './StatusMenu.tsx';
 import { ApprovalBadge, VersionsPanel } from './VersionsPanel.tsx';
+import { ChangesOverlay } from './ChangesOverlay.tsx';
 import { momentViewed, VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
 import { saveBlueprintAsVersion } from '../../shared/governance/versions.ts';
 import { exposeForTests } from './test-hook.ts';
@@ -106,6 +107,8 @@ function SessionView({
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewed, setViewed] = useState<ViewedVersion | null>(null);
+  // The version the canvas marks the changes since (`approved` or a version id), or none.
+  const [changesBase, setChangesBase] = useState<string | null>(null);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -173,6 +176,7 @@ function SessionView({
         else if (which === 'comments') comments.togglePanel();
         else if (which === 'versions') setVersionsOpen((open) => !open);
         else if (which === 'history') setHistoryOpen((open) => !open);
+        else if (which === 'changes') setChangesBase((base) => (base ? null : 'approved'));
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -253,6 +257,7 @@ function SessionView({
           lintOpen={lintOpen}
           versionsOpen={versionsOpen}
           historyOpen={historyOpen}
+          changesOpen={changesBase !== null}
           onUndo={() => undo.undo()}
           onRedo={() => undo.redo()}
           onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
@@ -301,6 +306,16 @@ function SessionView({
               }
             />
           ) : null}
+          {editor && bridge && changesBase && !presenting ? (
+            <ChangesOverlay
+              doc={session.doc}
+              blueprint={blueprint}
+              editor={editor}
+              bridge={bridge}
+              base={changesBase}
+              onClose={() => setChangesBase(null)}
+            />
+          ) : null}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
           {presenting ? null : <PerformanceLayer chrome={perf} />}
@@ -332,6 +347,7 @@ function SessionView({
             editor={editor}
             bridge={bridge}
             onView={(version, content) => setViewed({ version, blueprint: content })}
+            onShowChanges={(version) => setChangesBase(version.id)}
             onClose={() => setVersionsOpen(false)}
           />
         ) : null}
