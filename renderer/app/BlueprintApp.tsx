@@ -247,6 +247,7 @@ function SessionView({
           canEdit={canEdit}
           bridge={bridge}
           by={session.principal?.name ?? host.getSetting('userName') ?? 'Someone'}
+          reviewers={blueprint.meta.reviewers}
         />
         <ApprovalBadge doc={session.doc} status={blueprint.meta.status} />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
