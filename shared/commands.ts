@@ -35,6 +35,8 @@ export const APP_COMMANDS = {
   'view.zoomReset': { label: 'Actual Size', accelerator: 'Shift+0', group: 'View' },
   'view.nextStage': { label: 'Next Stage', accelerator: 'Alt+Right', group: 'View' },
   'view.previousStage': { label: 'Previous Stage', accelerator: 'Alt+Left', group: 'View' },
+  // As Word's Track Changes (Ctrl+Shift+E): the changes since the approval, marked on the canvas.
+  'view.changes': { label: 'Changes Since Approved', accelerator: 'CmdOrCtrl+Shift+E', group: 'View' },
   'view.comments': { label: 'Comments Panel', accelerator: 'CmdOrCtrl+Alt+Shift+M', group: 'View' },
   'present.start': { label: 'Unroll (Present)', accelerator: 'CmdOrCtrl+Enter', group: 'Present' },
   'help.shortcuts': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', group: 'Help' },

@@ -115,6 +115,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       item('view.previousStage'),
       item('view.nextStage'),
       separator,
+      item('view.changes'),
       item('view.comments'),
       item('present.start'),
       { role: 'togglefullscreen' },

@@ -28,6 +28,7 @@ import { ScrollToolbar } from './ScrollToolbar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { StatusMenu } from './StatusMenu.tsx';
 import { ApprovalBadge, VersionsPanel } from './VersionsPanel.tsx';
+import { ChangesOverlay } from './ChangesOverlay.tsx';
 import { momentViewed, VersionViewer, type ViewedVersion } from './VersionViewer.tsx';
 import { saveBlueprintAsVersion } from '../../shared/governance/versions.ts';
 import { exposeForTests } from './test-hook.ts';
@@ -113,6 +114,8 @@ function SessionView({
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewed, setViewed] = useState<ViewedVersion | null>(null);
   const [personasOpen, setPersonasOpen] = useState(false);
+  // The version the canvas marks the changes since (`approved` or a version id), or none.
+  const [changesBase, setChangesBase] = useState<string | null>(null);
   const [licenseKey, setLicenseKey] = useState(() => host.getSetting('licenseKey') ?? BUILD_LICENSE_KEY);
 
   const title = blueprint.meta.title || 'Untitled journey';
@@ -180,6 +183,7 @@ function SessionView({
         else if (which === 'comments') comments.togglePanel();
         else if (which === 'versions') setVersionsOpen((open) => !open);
         else if (which === 'history') setHistoryOpen((open) => !open);
+        else if (which === 'changes') setChangesBase((base) => (base ? null : 'approved'));
         else if (which !== 'present' || (editor && bridge)) setPanel(which);
       },
     });
@@ -251,6 +255,7 @@ function SessionView({
           canEdit={canEdit}
           bridge={bridge}
           by={session.principal?.name ?? host.getSetting('userName') ?? 'Someone'}
+          reviewers={blueprint.meta.reviewers}
         />
         <ApprovalBadge doc={session.doc} status={blueprint.meta.status} />
         <StatusBadge state={connection.state} saving={connection.saving} readOnly={readOnly} refusal={connection.refusal} />
@@ -261,6 +266,7 @@ function SessionView({
           lintOpen={lintOpen}
           versionsOpen={versionsOpen}
           historyOpen={historyOpen}
+          changesOpen={changesBase !== null}
           onUndo={() => undo.undo()}
           onRedo={() => undo.redo()}
           onAddStage={() => bridge?.edit((doc, o) => addStage(doc, { name: `Stage ${readBlueprint(doc).stages.length + 1}` }, o))}
@@ -309,6 +315,16 @@ function SessionView({
               }
             />
           ) : null}
+          {editor && bridge && changesBase && !presenting ? (
+            <ChangesOverlay
+              doc={session.doc}
+              blueprint={blueprint}
+              editor={editor}
+              bridge={bridge}
+              base={changesBase}
+              onClose={() => setChangesBase(null)}
+            />
+          ) : null}
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
           {presenting ? null : <PerformanceLayer chrome={perf} />}
@@ -347,6 +363,7 @@ function SessionView({
             editor={editor}
             bridge={bridge}
             onView={(version, content) => setViewed({ version, blueprint: content })}
+            onShowChanges={(version) => setChangesBase(version.id)}
             onClose={() => setVersionsOpen(false)}
           />
         ) : null}

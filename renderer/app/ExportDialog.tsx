@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { encodeJourneyFile } from '../../shared/doc/index.ts';
+import { blueprintToDoc, encodeJourneyFile } from '../../shared/doc/index.ts';
+import { provenanceOf, readVersion } from '../../shared/governance/versions.ts';
 import type { PaperSize, SceneHeat } from '../../shared/export/index.ts';
 import { HeatOption } from '../analytics/HeatOption.tsx';
 import { lintBlueprint } from '../../shared/journey/index.ts';
@@ -10,6 +11,7 @@ import { printScrollPdf } from '../print/print-pdf.ts';
 import { EXPORT_FORMATS, exportAsText, exportFileName, type ExportFormat } from './export-formats.ts';
 import { PaperPicker } from './PaperPicker.tsx';
 import { useModal } from './use-modal.ts';
+import { useApproval, useVersions } from './use-versions.ts';
 
 export interface ExportDialogProps {
   readonly open: boolean;
@@ -35,7 +37,12 @@ export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindin
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [withHeat, setWithHeat] = useState(true);
-  const overlay = heat && withHeat && (format === 'svg' || format === 'pdf') ? heat : undefined;
+  // What to export: the working copy (`working`) or a saved version, by id.
+  const [source, setSource] = useState('working');
+  const versions = useVersions(doc);
+  const approval = useApproval(doc);
+  const working = source === 'working' || !versions.some((v) => v.id === source);
+  const overlay = working && heat && withHeat && (format === 'svg' || format === 'pdf') ? heat : undefined;
   const errors = useMemo(() => (open ? lintBlueprint(blueprint).filter((f) => f.severity === 'error').length : 0), [open, blueprint]);
   const chosen = EXPORT_FORMATS.find((f) => f.id === format)!;
 
@@ -43,10 +50,14 @@ export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindin
     setBusy(true);
     setError(null);
     try {
+      // A version is compiled from its own content, and says so in its provenance (as the CLI's --version).
+      const version = working ? null : await readVersion(doc, source);
+      const content = version?.blueprint ?? blueprint;
+      const provenance = provenanceOf(content, version?.info);
       let bytes: Uint8Array;
-      if (format === 'pdf') bytes = await printScrollPdf(blueprint, { paper }, new Date(), overlay);
-      else if (format === 'journey') bytes = encodeJourneyFile(doc);
-      else bytes = new TextEncoder().encode(exportAsText(format, blueprint, overlay));
+      if (format === 'pdf') bytes = await printScrollPdf(content, { paper }, new Date(), overlay);
+      else if (format === 'journey') bytes = encodeJourneyFile(version ? blueprintToDoc(version.blueprint) : doc);
+      else bytes = new TextEncoder().encode(exportAsText(format, content, overlay, provenance));
       await host.saveFile(exportFileName(blueprint.meta.title, chosen.extension), bytes);
       onClose();
     } catch (e) {
@@ -70,6 +81,23 @@ export function ExportDialog({ open, onClose, blueprint, doc, host, onShowFindin
           </label>
         ))}
       </fieldset>
+      <label className="js-field">
+        <span>What to export</span>{' '}
+        <select aria-label="What to export" value={working ? 'working' : source} onChange={(e) => setSource(e.target.value)}>
+          <option value="working">Working copy</option>
+          {[...versions].reverse().map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.kind === 'approved' ? `Approved ${v.name}` : v.kind === 'safety' ? `${v.name} (safety copy)` : v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {working && approval && approval.changesSince > 0 ? (
+        <p className="js-warning" role="note" aria-label="Not the approved version">
+          This is the working copy: {approval.changesSince} change{approval.changesSince === 1 ? '' : 's'} since approved{' '}
+          {approval.approved.name}. Choose &lsquo;Approved {approval.approved.name}&rsquo; above to export what was approved.
+        </p>
+      ) : null}
       {format === 'pdf' && open ? <PaperPicker blueprint={blueprint} paper={paper} onChange={setPaper} /> : null}
       {heat && (format === 'svg' || format === 'pdf') ? <HeatOption heat={heat} checked={withHeat} onChange={setWithHeat} /> : null}
       {chosen.executable && errors > 0 ? (

@@ -7,6 +7,8 @@ export interface ScrollToolbarProps {
   readonly canvasReady: boolean;
   readonly lintOpen: boolean;
   readonly versionsOpen: boolean;
+  /** The changes since approved are marked on the canvas. */
+  readonly changesOpen?: boolean;
   readonly historyOpen: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
@@ -49,6 +51,9 @@ export function ScrollToolbar(p: ScrollToolbarProps) {
       </button>
       <button type="button" onClick={() => p.run('edit.versions')} aria-pressed={p.versionsOpen} aria-label="Versions and approval">
         Versions
+      </button>
+      <button type="button" onClick={() => p.run('view.changes')} aria-pressed={!!p.changesOpen} aria-label="Changes since approved">
+        Changes
       </button>
       <button type="button" onClick={() => p.run('edit.history')} aria-pressed={p.historyOpen} aria-label="History of changes">
         History

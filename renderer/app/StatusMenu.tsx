@@ -1,4 +1,5 @@
 import { setStatus } from '../../shared/doc/index.ts';
+import { cleanReviewers } from '../../shared/doc/edits/meta.ts';
 import { approveBlueprint } from '../../shared/governance/versions.ts';
 import { mayWrite, type Ownership, type Principal } from '../../shared/governance/write-policy.ts';
 import type { BlueprintStatus } from '../../shared/model/index.ts';
@@ -33,8 +34,11 @@ export function StatusMenu({
   canEdit,
   bridge,
   by,
+  reviewers,
 }: {
   status: BlueprintStatus;
+  /** Who was asked to review (shown while the blueprint is in review). */
+  reviewers?: readonly string[] | undefined;
   principal: Principal;
   canEdit: boolean;
   bridge: CanvasBridge | null;
@@ -54,7 +58,13 @@ export function StatusMenu({
           if (!allowed(next)) return;
           // Approving makes the next approved version (v1, v2…) with the status, as the Versions panel does.
           if (next === 'approved') bridge?.edit((doc, o) => void approveBlueprint(doc, { by }, o));
-          else bridge?.edit((doc, o) => setStatus(doc, next, { by }, o));
+          else if (next === 'in-review') {
+            // In review names its reviewers: kept with the status and in the history entry.
+            const answer = window.prompt('Who reviews this blueprint? Names, separated by commas.', (reviewers ?? []).join(', '));
+            if (answer === null) return;
+            const names = cleanReviewers(answer.split(','));
+            bridge?.edit((doc, o) => setStatus(doc, next, { by, reviewers: names }, o));
+          } else bridge?.edit((doc, o) => setStatus(doc, next, { by }, o));
         }}
       >
         {STATUSES.map(([s, label]) => (
@@ -63,6 +73,11 @@ export function StatusMenu({
           </option>
         ))}
       </select>
+      {status === 'in-review' && reviewers?.length ? (
+        <span className="js-reviewers" role="status" aria-label="Reviewers">
+          Reviewers: {reviewers.join(', ')}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -25,6 +25,8 @@ export interface VersionsPanelProps {
   readonly bridge: CanvasBridge | null;
   /** Show a version read-only in place of the canvas. */
   readonly onView: (version: VersionInfo, blueprint: Blueprint) => void;
+  /** Mark the changes since this version on the canvas. */
+  readonly onShowChanges?: (version: VersionInfo) => void;
   readonly onClose: () => void;
 }
 
@@ -166,7 +168,15 @@ export function VersionsPanel(p: VersionsPanelProps) {
           </li>
         ))}
       </ol>
-      {compared ? <DiffList compared={compared} editor={p.editor} bridge={p.bridge} onClose={() => setCompared(null)} /> : null}
+      {compared ? (
+        <DiffList
+          compared={compared}
+          editor={p.editor}
+          bridge={p.bridge}
+          onClose={() => setCompared(null)}
+          {...(p.onShowChanges ? { onShowChanges: p.onShowChanges } : {})}
+        />
+      ) : null}
     </aside>
   );
 }
@@ -193,11 +203,13 @@ function DiffList({
   editor,
   bridge,
   onClose,
+  onShowChanges,
 }: {
   compared: { version: VersionInfo; diff: BlueprintDiff };
   editor: Editor | null;
   bridge: CanvasBridge | null;
   onClose: () => void;
+  onShowChanges?: (version: VersionInfo) => void;
 }) {
   const { diff, version } = compared;
   const select = (e: EntityChange) => {
@@ -220,6 +232,11 @@ function DiffList({
       <p className="js-hint" role="status" aria-label="Comparison summary">
         {`${c.added} added, ${c.removed} removed, ${c.moved} moved, ${c.changed} changed${diff.meta.length ? `; details: ${diff.meta.map((m) => m.field).join(', ')}` : ''}`}
       </p>
+      {onShowChanges ? (
+        <button type="button" onClick={() => onShowChanges(version)} aria-label={`Show the changes since ${version.name} on the canvas`}>
+          Show on the canvas
+        </button>
+      ) : null}
       <ol className="js-lint-list">
         {diff.entities.slice(0, 500).map((e) => (
           <li key={`${e.collection}:${e.id}`} className={`js-diff-${e.change}`}>

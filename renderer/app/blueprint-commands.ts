@@ -6,7 +6,7 @@ import type { CanvasBridge } from '../canvas/bridge.ts';
 import { isEditingText } from './use-commands.ts';
 
 /** What the blueprint view opens in answer to a command. */
-export type Panel = 'help' | 'export' | 'print' | 'lint' | 'versions' | 'history' | 'present' | 'comments' | 'import';
+export type Panel = 'help' | 'export' | 'print' | 'lint' | 'versions' | 'history' | 'present' | 'comments' | 'import' | 'changes';
 
 export interface CommandContext {
   readonly editor: Editor | null;
@@ -68,6 +68,8 @@ export function runBlueprintCommand(command: AppCommandId, ctx: CommandContext):
       return ctx.open('versions');
     case 'edit.history':
       return ctx.open('history');
+    case 'view.changes':
+      return ctx.open('changes');
     case 'view.zoomToFit':
       if (editor && bridge) editor.zoomToBounds(bridge.layout().bounds, { inset: 24, animation: { duration: 200 } });
       return;

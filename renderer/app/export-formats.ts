@@ -1,3 +1,4 @@
+import type { Provenance } from '../../shared/journey/definition.ts';
 import { buildScene, cardsToCsv, sceneToSvg, type SceneHeat } from '../../shared/export/index.ts';
 import { compileBlueprint, CompileError, exportBpmn, exportXState, exportXStateModule } from '../../shared/journey/index.ts';
 import type { Blueprint } from '../../shared/model/index.ts';
@@ -60,10 +61,11 @@ export type TextExportFormat = Exclude<ExportFormat, 'pdf' | 'journey'>;
 
 /** The export as text; throws an Error with a readable message when the journey does not compile. */
 /** `heat`: the heat overlay on screen, drawn into the SVG (docs/analytics.md). */
-export function exportAsText(format: TextExportFormat, blueprint: Blueprint, heat?: SceneHeat): string {
+/** `provenance`: what the executable formats say they were compiled from (docs/versions.md). */
+export function exportAsText(format: TextExportFormat, blueprint: Blueprint, heat?: SceneHeat, provenance?: Provenance): string {
   const definition = () => {
     try {
-      return compileBlueprint(blueprint);
+      return compileBlueprint(blueprint, provenance ? { provenance } : {});
     } catch (error) {
       if (error instanceof CompileError)
         throw new Error(`The journey does not compile — ${error.problems.map((p) => p.message).join('; ')}`);

@@ -14,6 +14,7 @@ const WEB_KEYBOARD_COMMANDS: readonly AppCommandId[] = [
   'edit.lint',
   'edit.comment',
   'view.comments',
+  'view.changes',
   'view.nextStage',
   'view.previousStage',
   'present.start',

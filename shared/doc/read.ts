@@ -59,6 +59,8 @@ export function readBlueprintReport(doc: Y.Doc): ReadResult {
   }
   const id = metaSchema.shape.id.safeParse(rawMeta.get('id'));
   if (id.success && id.data !== undefined) meta.id = id.data;
+  const reviewers = metaSchema.shape.reviewers.safeParse(rawMeta.get('reviewers'));
+  if (reviewers.success && reviewers.data?.length) meta.reviewers = reviewers.data;
 
   const cache = entityCache(doc);
   const entities = {} as { [K in EntityCollection]: Array<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };

@@ -75,6 +75,10 @@ describe('versions', () => {
     expect(() => findVersion(doc, 'Two')).toThrow("There is no version 'Two' (versions: 'One').");
     await expect(saveVersion(doc, { name: '  ', ...MARIA })).rejects.toThrow(VersionError);
     const [one] = listVersions(doc);
+    // Opened once, then kept (a version never changes): the second read is the same object…
+    const first = await readVersion(doc, 'One');
+    expect((await readVersion(doc, 'One')).blueprint).toBe(first.blueprint);
+    // …but what is kept never hides damage done to the stored bytes afterwards.
     const entry = doc.getMap<Y.Map<unknown>>('versions').get(one!.id)!;
     const content = entry.get('content') as Uint8Array;
     const damaged = content.slice();

@@ -122,6 +122,8 @@ export async function readVersion(doc: Y.Doc, ref: string): Promise<{ info: Vers
   const info = findVersion(doc, ref);
   const content = versionsMap(doc).get(info.id)?.get('content');
   if (!(content instanceof Uint8Array)) throw new VersionError('corrupt', `Version '${info.name}' has no content: it cannot be opened.`);
+  const cached = opened.get(content);
+  if (cached?.hash === info.hash) return { info, blueprint: cached.blueprint };
   let blueprint: Blueprint;
   try {
     const json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await gunzip(content)));
@@ -131,8 +133,18 @@ export async function readVersion(doc: Y.Doc, ref: string): Promise<{ info: Vers
   }
   if (contentHash(blueprint) !== info.hash)
     throw new VersionError('corrupt', `Version '${info.name}' is damaged: its content does not match its checksum.`);
+  opened.set(content, { hash: info.hash, blueprint });
   return { info, blueprint };
 }
+
+/**
+ * Versions already opened, by their stored content: a version never changes, so the approval
+ * badge (recomputed after every change) and the changes overlay unpack, parse and check the
+ * approved side once (~35 ms on 5,000 cards) and diff only the working side after that. Keyed by
+ * the content bytes the document holds, so a replaced document or another version misses; the
+ * blueprint returned is shared and must not be mutated (nothing does: blueprints are read-only).
+ */
+const opened = new WeakMap<Uint8Array, { hash: string; blueprint: Blueprint }>();
 
 export interface NewVersion extends VersionAuthor {
   readonly name: string;

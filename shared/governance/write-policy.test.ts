@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addLane, addStage, deleteCard, initBlueprint, moveCard, setStatus, updateCard, updateStage } from '../doc/index.ts';
+import {
+  addCard,
+  addLane,
+  addStage,
+  deleteCard,
+  initBlueprint,
+  moveCard,
+  readBlueprint,
+  setStatus,
+  updateCard,
+  updateStage,
+} from '../doc/index.ts';
 import { readUpdateScope } from '../doc/update-scope.ts';
 import { decideWrite, mayWrite, ownershipOf, type Principal } from './write-policy.ts';
 import { approveBlueprint, listVersions, saveVersion } from './versions.ts';
@@ -93,6 +104,27 @@ describe('write policy: roles and team scopes', () => {
     expect(decide(opsEditor, (d) => setStatus(d, 'retired', { by: 'Ops' }))).toMatchObject({ ok: false });
     expect(decide(dataEditor, (d) => setStatus(d, 'approved', { by: 'Maria' }))).toMatchObject({ ok: false });
     expect(decide(approver, (d) => setStatus(d, 'approved', { by: 'Ann' }))).toEqual(ok);
+  });
+
+  it('moving to in review names the reviewers, under the same rule as the status', () => {
+    const { decide } = setUp();
+    const toReview = (d: Y.Doc) => setStatus(d, 'in-review', { by: 'Ops', reviewers: [' Ana Approver', 'Ben Legal', 'Ana Approver', ''] });
+    expect(decide(opsEditor, toReview)).toEqual(ok);
+    expect(decide(approver, toReview)).toEqual(ok);
+    expect(decide(dataEditor, toReview)).toMatchObject({ ok: false });
+    expect(decide(commenter, toReview)).toEqual({ ok: false, reason: 'Commenters can only add comments' });
+    expect(decide(viewer, toReview)).toMatchObject({ ok: false });
+    // Renaming the reviewers of a blueprint already in review is a status write like any other.
+    const doc = new Y.Doc();
+    initBlueprint(doc, { title: 'Plan' });
+    toReview(doc);
+    const read = readBlueprint(doc);
+    expect(read.meta).toMatchObject({ status: 'in-review', reviewers: ['Ana Approver', 'Ben Legal'] });
+    expect(read.history.at(-1)).toMatchObject({ kind: 'status', by: 'Ops', to: 'in-review', reviewers: ['Ana Approver', 'Ben Legal'] });
+    setStatus(doc, 'in-review', { by: 'Ops', reviewers: ['Cleo Data'] });
+    expect(readBlueprint(doc).meta.reviewers).toEqual(['Cleo Data']);
+    setStatus(doc, 'draft', { by: 'Ops' });
+    expect(readBlueprint(doc).meta.reviewers).toBeUndefined();
   });
 
   it('commenters comment, viewers do nothing', () => {

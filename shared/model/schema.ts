@@ -64,6 +64,8 @@ export const metaSchema = z.object({
   status: z.enum(BLUEPRINT_STATUSES),
   owner: shortText.default(''),
   description: longText.default(''),
+  /** Who was asked to review it, named when it moved to in review (docs/versions.md "Approval"). */
+  reviewers: z.array(shortText).max(20).optional(),
 });
 export type BlueprintMeta = z.infer<typeof metaSchema>;
 
@@ -197,6 +199,8 @@ export const historyEntrySchema = z.object({
   to: z.enum(BLUEPRINT_STATUSES).optional(),
   version: z.string().max(100).optional(),
   note: z.string().max(2000).optional(),
+  /** A move to in review: who was asked to review. */
+  reviewers: z.array(shortText).max(20).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -39,6 +39,13 @@ export interface StatusChange {
   /** A label for the approved version, e.g. "2026-Q4". */
   readonly version?: string;
   readonly at?: Date;
+  /** Moving to in review: who is asked to review (kept in the blueprint and in the history entry). */
+  readonly reviewers?: readonly string[];
+}
+
+/** Names as people typed them, trimmed, without blanks or repeats. */
+export function cleanReviewers(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 
 /** Changes the governance status and records who did it, when, in the history. */
@@ -48,8 +55,14 @@ export function setStatus(doc: Y.Doc, status: BlueprintStatus, change: StatusCha
   doc.transact(() => {
     const meta = metaMap(doc);
     const from = meta.get('status') as BlueprintStatus | undefined;
-    if (from === status) return;
+    const reviewers = status === 'in-review' ? cleanReviewers(change.reviewers ?? []) : [];
+    if (reviewers.length > 20 || reviewers.some((r) => r.length > 200))
+      throw new EditError('at most 20 reviewers, each name at most 200 characters');
+    if (from === status && !reviewers.length) return;
     meta.set('status', status);
+    // Named reviewers stay with the review and the approval that follows it; back to draft, the review is over.
+    if (reviewers.length) meta.set('reviewers', reviewers);
+    else if (status === 'draft' || status === 'in-review') meta.delete('reviewers');
     historyArray(doc).push([
       {
         at: (change.at ?? new Date()).toISOString(),
@@ -59,6 +72,7 @@ export function setStatus(doc: Y.Doc, status: BlueprintStatus, change: StatusCha
         to: status,
         ...(change.version ? { version: change.version } : {}),
         ...(change.note ? { note: change.note } : {}),
+        ...(reviewers.length ? { reviewers } : {}),
       },
     ]);
   }, origin);
