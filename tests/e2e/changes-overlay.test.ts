@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approveAsItIs,
   cardCentre,
   expectConnection,
   guardedContext,
@@ -27,11 +28,7 @@ describe('changes since approved, on the canvas', () => {
     const { page } = a;
     await expectConnection(page, /Synced/);
 
-    // Approve as it is (no secret on this server: everyone is an approver).
-    await page.getByRole('button', { name: 'Versions and approval' }).click();
-    await page.getByRole('button', { name: 'Approve…' }).click();
-    await expect.poll(() => page.getByRole('status', { name: 'Approval' }).innerText(), { timeout: 15_000 }).toBe('Approved v1');
-    await page.getByRole('button', { name: 'Close the versions panel' }).click();
+    await approveAsItIs(page, 'Approved v1');
 
     await page.getByRole('button', { name: 'Go to stage SQL' }).click();
     await page.waitForTimeout(400); // the camera glides there

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectConnection, guardedContext, openBlueprint, selectCard, setField } from './support/browser.ts';
+import { approveAsItIs, expectConnection, guardedContext, openBlueprint, selectCard, setField } from './support/browser.ts';
 import { serverAndBrowser } from './support/fixture.ts';
 
 /**
@@ -21,10 +21,7 @@ describe('exporting a version from the app', () => {
     const a = await openBlueprint(context, `${env.server.origin}/b/e2e-export-version?template=b2b-lead-to-renewal`);
     const { page } = a;
     await expectConnection(page, /Synced/);
-    await page.getByRole('button', { name: 'Versions and approval' }).click();
-    await page.getByRole('button', { name: 'Approve…' }).click();
-    await expect.poll(() => page.getByRole('status', { name: 'Approval' }).innerText(), { timeout: 15_000 }).toBe('Approved v1');
-    await page.getByRole('button', { name: 'Close the versions panel' }).click();
+    await approveAsItIs(page, 'Approved v1');
 
     // The working copy moves on.
     const card = (await a.model()).cards.find((c) => c.title)!;

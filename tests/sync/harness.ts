@@ -13,6 +13,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { openStore } from '../../sync-server/store/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(root, 'bin', 'journeyscroll.js');
@@ -49,6 +50,27 @@ export function removeDir(dir: string): void {
 }
 
 /** Spawns `journeyscroll serve --port 0 --data DIR …` and waits for its "listening" log line. */
+/**
+ * Stops the server, compacts `room` in its SQLite file while no server holds it (as a maintenance
+ * run would), and starts the server again on the same data; says whether there was anything to compact.
+ */
+export async function restartCompacted(
+  server: ServerProcess,
+  dataDir: string,
+  room: string,
+  options: Parameters<typeof startServerProcess>[1] = {},
+): Promise<{ server: ServerProcess; compacted: boolean }> {
+  await server.stop('SIGTERM');
+  const store = openStore(join(dataDir, 'journeyscroll.sqlite'));
+  let compacted: boolean;
+  try {
+    compacted = store.compact(room) !== null;
+  } finally {
+    store.close();
+  }
+  return { server: await startServerProcess(dataDir, options), compacted };
+}
+
 export async function startServerProcess(
   dataDir: string,
   options: { args?: readonly string[]; env?: Record<string, string>; host?: string } = {},

@@ -4,17 +4,16 @@
  * and time, survives compaction and a restart, and is refused to anyone without a token for the
  * room. Grouped for people by shared/governance/history.ts.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { applyUpdate, Doc as YDoc } from 'yjs';
 import { addCard, addLane, addStage, initBlueprint, readBlueprint, updateCard, updateStage } from '../../shared/doc/index.ts';
 import { groupHistory, personLabel, type ChangeRow } from '../../shared/governance/history.ts';
-import { cleanUp, connect, handMadeToken, startServerProcess, tempDir, waitFor, type ServerProcess } from './harness.ts';
-import { openStore } from '../../sync-server/store/index.ts';
+import { cleanUp, connect, handMadeToken, restartCompacted, startServerProcess, tempDir, waitFor, type ServerProcess } from './harness.ts';
 
 const SECRET = 'history-suite-secret-0123456789';
 const ROOM = 'history';
+const SERVER_OPTIONS = { env: { JOURNEYSCROLL_SECRET: SECRET }, args: ['--log-level', 'warn'] };
 const token = (claims: { role: string; team?: string; name?: string }, room = ROOM) => handMadeToken(SECRET, { room, ...claims });
 
 let server: ServerProcess;
@@ -29,7 +28,7 @@ async function history(query = '', auth: string | null = token({ role: 'viewer' 
 describe('the change log: every change attributed to its author and time', () => {
   beforeAll(async () => {
     dataDir = tempDir();
-    server = await startServerProcess(dataDir, { env: { JOURNEYSCROLL_SECRET: SECRET }, args: ['--log-level', 'warn'] });
+    server = await startServerProcess(dataDir, SERVER_OPTIONS);
   });
   afterAll(cleanUp);
 
@@ -106,14 +105,9 @@ describe('the change log: every change attributed to its author and time', () =>
 
   it('survives compaction and a restart; since/until/limit select; no token, a wrong room or a bad query is refused', async () => {
     const before = (await history()).body.changes;
-    await server.stop('SIGTERM');
-    const store = openStore(join(dataDir, 'journeyscroll.sqlite'));
-    try {
-      expect(store.compact(ROOM)).not.toBeNull();
-    } finally {
-      store.close();
-    }
-    server = await startServerProcess(dataDir, { env: { JOURNEYSCROLL_SECRET: SECRET }, args: ['--log-level', 'warn'] });
+    const restarted = await restartCompacted(server, dataDir, ROOM, SERVER_OPTIONS);
+    server = restarted.server;
+    expect(restarted.compacted).toBe(true);
     expect((await history()).body.changes).toEqual(before);
     const first = marks[0]!;
     const since = (await history(`?since=${first.before - 5}&limit=2`)).body;
@@ -129,14 +123,7 @@ describe('the change log: every change attributed to its author and time', () =>
     const room = 'time-travel';
     const t = (claims: { role: string; name?: string }) => token(claims, room);
     const compactStored = async () => {
-      await server.stop('SIGTERM');
-      const store = openStore(join(dataDir, 'journeyscroll.sqlite'));
-      try {
-        store.compact(room);
-      } finally {
-        store.close();
-      }
-      server = await startServerProcess(dataDir, { env: { JOURNEYSCROLL_SECRET: SECRET }, args: ['--log-level', 'warn'] });
+      server = (await restartCompacted(server, dataDir, room, SERVER_OPTIONS)).server;
     };
     const moments: Array<{ at: number; blueprint: ReturnType<typeof readBlueprint> }> = [];
     const session = async (edits: (doc: Y.Doc) => void) => {

@@ -4,13 +4,11 @@
  * one) must keep every version's name, author, hash and content, and the approval's number.
  * A real server process on loopback, a real SQLite file compacted between two runs of it.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBlueprint, updateCard, writeBlueprint } from '../../shared/doc/index.ts';
 import { generateBlueprint } from '../../shared/model/index.ts';
 import { approveBlueprint, contentHash, listVersions, readVersion, saveVersion } from '../../shared/governance/versions.ts';
-import { openStore } from '../../sync-server/store/index.ts';
-import { cleanUp, connect, startServerProcess, tempDir, waitFor, type ServerProcess } from './harness.ts';
+import { cleanUp, connect, restartCompacted, startServerProcess, tempDir, waitFor, type ServerProcess } from './harness.ts';
 
 const ROOM = 'versions-compaction';
 let server: ServerProcess;
@@ -46,14 +44,9 @@ describe('versions of a shared room', () => {
     maria.destroy();
     probe.destroy();
 
-    await server.stop('SIGTERM');
-    const store = openStore(join(dataDir, 'journeyscroll.sqlite'));
-    try {
-      expect(store.compact(ROOM)).not.toBeNull();
-    } finally {
-      store.close();
-    }
-    server = await startServerProcess(dataDir, { args: ['--log-level', 'warn'] });
+    const restarted = await restartCompacted(server, dataDir, ROOM, { args: ['--log-level', 'warn'] });
+    server = restarted.server;
+    expect(restarted.compacted).toBe(true);
 
     const newcomer = connect(server.syncUrl, ROOM);
     await newcomer.synced();

@@ -156,3 +156,15 @@ export async function setField(page: Page, label: string, value: string): Promis
   await field.fill(value);
   await field.press('Enter');
 }
+
+/**
+ * Approves the blueprint as it is from the Versions panel (a server without a secret lets anyone
+ * approve), waits until the badge says `badge` ("Approved v1"), and closes the panel.
+ */
+export async function approveAsItIs(page: Page, badge: string): Promise<void> {
+  await page.getByRole('button', { name: 'Versions and approval' }).click();
+  await page.getByRole('button', { name: 'Approve…' }).click();
+  const approval = page.getByRole('status', { name: 'Approval' });
+  await waitUntil(`the badge says ${badge}`, async () => (await approval.innerText()) === badge, 15_000);
+  await page.getByRole('button', { name: 'Close the versions panel' }).click();
+}
