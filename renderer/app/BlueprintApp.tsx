@@ -328,7 +328,7 @@ function SessionView({
           {editor && bridge && framedStage ? <StageSpotlight editor={editor} bridge={bridge} stageId={framedStage} /> : null}
           {presenting ? null : comments.badges}
           {presenting ? null : <PerformanceLayer chrome={perf} />}
-          <PersonaStyles state={personaView} />
+          <PersonaStyles state={personaView} bridge={bridge} />
           {editor && !presenting ? (
             <PersonaLegend blueprint={blueprint} state={personaView} onOpenPanel={() => setPersonasOpen((open) => !open)} />
           ) : null}

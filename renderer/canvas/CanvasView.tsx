@@ -5,6 +5,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
 import 'tldraw/tldraw.css';
 import type { BlueprintSession, ConnectionState } from '../host/host.ts';
 import { connectCanvas, type CanvasBridge } from './bridge.ts';
+import type { WireFontFace } from './picture/tile-protocol.ts';
 import { connectPresence } from './presence.ts';
 import { PROJECTED_SHAPE_UTILS } from './shapes/index.ts';
 import { AnnotationStylePanel } from './StylePanel.tsx';
@@ -26,7 +27,11 @@ const components = {
   ContextMenu: CommentContextMenu,
 };
 // tldraw refuses local creates past 4,000 shapes by default; a blueprint can project more.
-const options = { maxShapesPerPage: 50_000 };
+// `debouncedZoomThreshold: 0`: the zoom that styles read (tldraw's `--tl-zoom` on the container)
+// changes when the camera stops, never while it moves — each change restyles every shape, which a
+// scroll's frames cannot afford (tldraw itself does so only above 500 shapes; a windowed scroll
+// often has fewer shapes than that and far more DOM per shape).
+const options = { maxShapesPerPage: 50_000, debouncedZoomThreshold: 0 };
 /**
  * The largest image or video file put on the scroll. Assets travel inside the document as data
  * URLs (a third larger than the file), and the sync server refuses any message over its limit
@@ -96,7 +101,15 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
   const onMount = (editor: Editor) => {
     followSystemColorScheme(editor);
     const stopDetail = showCardDetailByZoom(editor);
-    const b = connectCanvas({ editor, doc: session.doc, origin, undo, onError, principal: session.principal });
+    const b = connectCanvas({
+      editor,
+      doc: session.doc,
+      origin,
+      undo,
+      onError,
+      principal: session.principal,
+      fontFaces: pictureFontFaces(),
+    });
     const stopPresence = connectPresence(editor.store, session.awareness, (l) => session.onReconnect(l));
     setBridge(b);
     onReady(editor, b);
@@ -123,6 +136,18 @@ export function CanvasView({ session, origin, undo, readOnly, licenseKey, onRead
       />
     </BridgeContext.Provider>
   );
+}
+
+/**
+ * tldraw's sans-serif faces as the scroll picture's worker loads them (tldraw's "normal" face is
+ * IBM Plex Sans Medium, its "bold" IBM Plex Sans Bold): absolute URLs, as a worker resolves
+ * relative ones against its own script.
+ */
+function pictureFontFaces(): WireFontFace[] {
+  const fonts = assetUrls.fonts as Record<string, string | undefined> | undefined;
+  const face = (key: string, weight: string) =>
+    fonts?.[key] ? [{ family: 'tldraw_sans', url: new URL(fonts[key]!, document.baseURI).href, weight }] : [];
+  return [...face('tldraw_sans', '400'), ...face('tldraw_sans_bold', '700')];
 }
 
 const SCHEME_DEFAULTED = 'journeyscroll.colorSchemeDefaulted';

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { react, type Atom, type Editor, type TLShape, type TLShapeId } from 'tldraw';
+import { atom, react, type Atom, type Editor, type TLShape, type TLShapeId } from 'tldraw';
 import { addCard, moveCard, moveLane, moveStage, updateStage } from '../../shared/doc/index.ts';
 import type { Principal } from '../../shared/governance/write-policy.ts';
 import type { ScrollLayout } from '../../shared/layout/index.ts';
@@ -15,6 +15,10 @@ import { ProjectedShapeGuards } from './bridge/projected-shape-guards.ts';
 import { ProjectionSchedule } from './bridge/projection-schedule.ts';
 import { FAR_ZOOM, Projector, type ViewportSource } from './bridge/projector.ts';
 import { OverviewPicking } from './bridge/overview-picking.ts';
+import { CameraMotion } from './bridge/camera-motion.ts';
+import { PictureDriver } from './bridge/picture-driver.ts';
+import type { WireFontFace } from './picture/tile-protocol.ts';
+import type { PictureStats } from './picture/scroll-picture.ts';
 
 /**
  * The bridge between the Y.Doc (the model) and the tldraw editor (its picture), composed of small
@@ -44,6 +48,10 @@ export interface CanvasBridge {
   reveal(shapeIds: readonly string[]): void;
   /** What this person may not change (the inspector is read-only there). */
   readonly locks: Locks;
+  /** The persona the canvas is filtered to (the scroll picture dims the others as the cards do). */
+  setPersonaFilter(personaId: string | null): void;
+  /** Figures of the scroll picture (tiles drawn, how long each took, how much of the view is up to date); null with no picture (a small scroll). */
+  pictureStats(): PictureStats | null;
   dispose(): void;
 }
 
@@ -57,12 +65,14 @@ export interface BridgeOptions {
   readonly onError?: (message: string) => void;
   /** Who this person is to the write policy; absent: every role (docs/governance.md). */
   readonly principal?: Principal | undefined;
+  /** The canvas's sans-serif faces, for the scroll picture's text (tldraw's bundled fonts). */
+  readonly fontFaces?: readonly WireFontFace[];
 }
 
 /** Editor states in which the user moves or reshapes shapes (a projected one only through these). */
 const ANNOTATION_DRAWING_STATES = ['select.translating', 'select.resizing', 'select.rotating', 'select.dragging_handle'];
 
-export function connectCanvas({ editor, doc, origin, undo, onError, principal }: BridgeOptions): CanvasBridge {
+export function connectCanvas({ editor, doc, origin, undo, onError, principal, fontFaces }: BridgeOptions): CanvasBridge {
   const store = editor.store;
   const bag = new Disposables();
   const locks = createLocks(doc, principal);
@@ -73,6 +83,23 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal }:
   // Forward references: the flow pick is checked after every projection; edits re-project.
   let picking: FlowPicking | null = null;
   let annotations: AnnotationSync | null = null;
+  // The flow picked is read when the picture is drawn, by which time flow picking exists.
+  const picture = bag.add(new PictureDriver({ editor, locks, selectedFlow: () => picking?.selected.get() ?? null, fontFaces }));
+  const moving = atom('camera moving', false);
+  const container = editor.getContainer();
+  bag.add(
+    new CameraMotion({
+      // Not while a shape is dragged: the camera follows the pointer at the edge, and the shape
+      // being dragged must stay in sight.
+      watch: (onChange) =>
+        react('camera state', () => onChange(editor.getCameraState() === 'moving' && !editor.isIn('select.translating'))),
+      onChange: (m) => {
+        moving.set(m);
+        container.classList.toggle('js-moving', m);
+      },
+    }),
+  );
+  bag.add({ dispose: () => container.classList.remove('js-moving', 'js-window-full') });
   const projector = bag.add(
     new Projector({
       store,
@@ -85,8 +112,12 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal }:
         if (editing) ids.add(editing);
         return ids;
       },
-      viewport: editorViewport(editor),
-      onProjected: (p) => picking?.keepIf((id) => p.view.flows.some((f) => f.id === id)),
+      viewport: editorViewport(editor, () => moving.get()),
+      onProjected: (p) => {
+        picture.projected(p);
+        picking?.keepIf((id) => p.view.flows.some((f) => f.id === id));
+      },
+      onWindowFull: (full) => container.classList.toggle('js-window-full', full),
       // An arrow bound to a card leaves the store with the card (tldraw drops the binding); it comes
       // back from the document when the card does.
       onWindowMoved: () => annotations?.pull(),
@@ -193,13 +224,23 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal }:
       selectedFlow: () => flows.selected.get(),
       canEdit,
       locks,
+      attachPicture: (host) => picture.attach(host),
     }),
   );
 
   projector.project();
   annotations.pull();
 
-  return { selectedFlow: flows.selected, edit, layout, reveal: (ids) => projector.reveal(ids), locks, dispose: () => bag.dispose() };
+  return {
+    selectedFlow: flows.selected,
+    edit,
+    layout,
+    reveal: (ids) => projector.reveal(ids),
+    locks,
+    setPersonaFilter: (id) => picture.setPersonaFilter(id),
+    pictureStats: () => picture.picture?.stats() ?? null,
+    dispose: () => bag.dispose(),
+  };
 }
 
 /**
@@ -226,16 +267,18 @@ function onBareCanvasClickEnd(editor: Editor, handler: (point: { x: number; y: n
 }
 
 /** The projector's view of the camera. */
-function editorViewport(editor: Editor): ViewportSource {
+function editorViewport(editor: Editor, moving: () => boolean): ViewportSource {
   return {
     bounds: () => {
       const b = editor.getViewportPageBounds();
       return { x: b.x, y: b.y, w: b.w, h: b.h };
     },
     zoom: () => editor.getZoomLevel(),
+    moving,
     onChange: (handler) =>
       react('canvas window', () => {
         editor.getViewportPageBounds();
+        moving();
         handler();
       }),
   };

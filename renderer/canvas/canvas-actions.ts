@@ -18,6 +18,8 @@ export interface CanvasActions {
   canEdit(): boolean;
   /** What this person's role or team may not change (docs/governance.md): locked, no gestures. */
   readonly locks: Locks;
+  /** Draws the scroll picture into `host` (an element in page coordinates); returns the detach. */
+  attachPicture(host: HTMLElement): () => void;
 }
 
 const registry = new WeakMap<Editor, CanvasActions>();

@@ -268,23 +268,35 @@ export function projectWindow(model: ModelProjection, window: Rect | null, keep:
   const cards = window
     ? model.cards.filter((c) => keep.has(c.id) || meets(window, c.x, c.y, (c.props as CardProps).w, (c.props as CardProps).h))
     : model.cards;
+  const labelled = labelledFlowLines(model);
   const lines = window
-    ? model.flowLines.filter((l) => meets(window, Math.min(l.x1, l.x2), Math.min(l.y1, l.y2), Math.abs(l.x2 - l.x1), Math.abs(l.y2 - l.y1)))
-    : model.flowLines;
+    ? labelled.filter((l) => meets(window, Math.min(l.x1, l.x2), Math.min(l.y1, l.y2), Math.abs(l.x2 - l.x1), Math.abs(l.y2 - l.y1)))
+    : labelled;
   if (layout.flows.length > 0) {
     const { x, y, w, h } = layout.grid.w > 0 ? layout.bounds : { x: 0, y: 0, w: 1, h: 1 };
     const props: FlowsProps = {
       w: Math.max(1, w),
       h: Math.max(1, h),
-      lines: placeFlowLabels(
-        lines.map((l) => ({ ...l, x1: l.x1 - x, y1: l.y1 - y, x2: l.x2 - x, y2: l.y2 - y })),
-        cards.map((c) => ({ x: c.x - x, y: c.y - y, w: (c.props as CardProps).w, h: (c.props as CardProps).h })),
-      ),
+      lines: lines.map((l) => ({ ...l, x1: l.x1 - x, y1: l.y1 - y, x2: l.x2 - x, y2: l.y2 - y, lx: l.lx - x, ly: l.ly - y })),
     };
     shapes.push(record(shapeIds.flows(), FLOWS, x, y, LAYER_INDEX.flows, true, props));
   }
   for (const card of cards) shapes.push(card);
   return shapes;
+}
+
+// Labels are placed once per layout, against every card: a label never sits on a card that is
+// not mounted yet, stays where it is as the window moves, and the picture's tiles agree with it.
+const labelledCache = new WeakMap<readonly FlowLine[], readonly FlowLine[]>();
+
+/** The model's flow lines with their labels placed (page coordinates; '' where no spot is free). */
+export function labelledFlowLines(model: ModelProjection): readonly FlowLine[] {
+  let labelled = labelledCache.get(model.flowLines);
+  if (!labelled) {
+    labelled = placeFlowLabels([...model.flowLines], model.layout.cards);
+    labelledCache.set(model.flowLines, labelled);
+  }
+  return labelled;
 }
 
 /** The overview shape: one bitmap of every card's box over the scroll's bounds (`version` names the boxes). */

@@ -82,9 +82,11 @@ describe('Projector on a large scroll (windowed)', () => {
     const store = canvasStore();
     let view = { x: 0, y: 0, w: 1600, h: 900 };
     let zoom = 1;
+    let moving = false;
     let changed: () => void = () => undefined;
     const frames = new Set<() => void>();
     const keep = new Set<string>();
+    const full: boolean[] = [];
     const projector = new Projector({
       store,
       doc,
@@ -93,9 +95,11 @@ describe('Projector on a large scroll (windowed)', () => {
       viewport: {
         bounds: () => view,
         zoom: () => zoom,
+        moving: () => moving,
         onChange: (h) => ((changed = h), () => undefined),
       },
       clock: { request: (run) => (frames.add(run), () => frames.delete(run)) },
+      onWindowFull: (f) => full.push(f),
     });
     projector.project();
     const cardIds = () =>
@@ -109,8 +113,54 @@ describe('Projector on a large scroll (windowed)', () => {
       changed();
       for (let i = 0; drain && i < 50 && frames.size; i++) [...frames].forEach((f) => f());
     };
-    return { doc, store, projector, cardIds, move, keep, frames, view: () => view };
+    const setMoving = (m: boolean) => {
+      moving = m;
+      changed();
+      for (let i = 0; i < 50 && frames.size; i++) [...frames].forEach((f) => f());
+    };
+    return { doc, store, projector, cardIds, move, keep, frames, view: () => view, setMoving, full };
   }
+
+  it('mounts nothing while the camera moves, and follows once it has settled', () => {
+    const { projector, cardIds, move, setMoving, full } = windowed();
+    expect(full.at(-1)).toBe(true);
+    const before = cardIds();
+    const last = projector.layout().cards.at(-1)!;
+    setMoving(true);
+    move({ x: last.x - 400, y: last.y - 300 });
+    move({ x: last.x - 300, y: last.y - 200 });
+    expect(cardIds()).toEqual(before);
+    setMoving(false);
+    expect(cardIds()).toContain(shapeIds.card(last.id));
+    expect(cardIds()).not.toEqual(before);
+    expect(full.at(-1)).toBe(true);
+  });
+
+  it('a remote edit while the camera moves updates the cards where they are, and mounts no others', () => {
+    const { doc, projector, cardIds, move, setMoving, store } = windowed();
+    const before = cardIds();
+    const shown = readBlueprint(doc).cards.find((c) => before.includes(shapeIds.card(c.id)))!;
+    const last = projector.layout().cards.at(-1)!;
+    setMoving(true);
+    move({ x: last.x - 400, y: last.y - 300 });
+    updateCard(doc, shown.id, { title: 'Edited mid-pan' });
+    projector.project();
+    expect(cardIds()).toEqual(before);
+    expect(cardShape(store, shown.id)?.props.title).toBe('Edited mid-pan');
+  });
+
+  it('says the window is full only near enough for cards and with nothing left to mount', () => {
+    const { move, full, frames, view } = windowed(3000);
+    const b = view();
+    move({ x: b.x - 10_000, y: b.y - 5000, w: 40_000, h: 20_000 }, 0.05);
+    expect(full.at(-1)).toBe(false);
+    move({ x: b.x, y: b.y, w: b.w / 0.51, h: b.h / 0.51 }, 0.51, false);
+    [...frames].forEach((f) => f());
+    expect(frames.size).toBeGreaterThan(0); // still mounting
+    expect(full.at(-1)).toBe(false);
+    for (let i = 0; i < 50 && frames.size; i++) [...frames].forEach((f) => f());
+    expect(full.at(-1)).toBe(true);
+  });
 
   it('holds as shapes only the cards near the view, and the overview draws them all', () => {
     const { store, projector, cardIds, doc, view } = windowed();

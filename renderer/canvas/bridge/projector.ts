@@ -21,7 +21,12 @@ export interface ViewportSource {
   /** The part of the page on screen. */
   bounds(): Rect;
   zoom(): number;
-  /** Calls `handler` whenever the camera or the screen size changes. */
+  /**
+   * Whether the camera is moving (from its first move until it has settled): the window then
+   * stays where it is, and the scroll picture stands in for the cards (docs/canvas.md).
+   */
+  moving?(): boolean;
+  /** Calls `handler` whenever the camera, the screen size or whether it moves changes. */
   onChange(handler: () => void): () => void;
 }
 
@@ -59,6 +64,11 @@ export interface ProjectorOptions {
   readonly onProjected?: (projection: ModelProjection) => void;
   /** Told when the camera brought cards in or took them out (annotations bound to them follow). */
   readonly onWindowMoved?: () => void;
+  /**
+   * Told whether every card the view needs is a shape now (a windowed scroll near enough for
+   * cards, with nothing left to mount): the picture under them can then be hidden.
+   */
+  readonly onWindowFull?: (full: boolean) => void;
 }
 
 const NOWHERE: Rect = { x: -1e12, y: -1e12, w: 0, h: 0 };
@@ -92,6 +102,8 @@ export class Projector implements Disposable {
   private window: Rect | null = null;
   private far = false;
   private backlog = false;
+  /** Whether every card the view needs is a shape (told to onWindowFull when it changes). */
+  private full: boolean | null = null;
   private cancelFrame: (() => void) | null = null;
   private pinned: ReadonlySet<string> = new Set();
   private disposed = false;
@@ -159,6 +171,9 @@ export class Projector implements Disposable {
   private readonly onCamera = (): void => {
     if (this.disposed || !this.model || !this.isVirtual(this.model) || this.cancelFrame) return;
     const { viewport } = this.options;
+    // Mounting cards as the view moves is what costs a moving camera its frames: the window
+    // follows once the camera has settled, and the picture shows the scroll meanwhile.
+    if (viewport!.moving?.()) return;
     const far = viewport!.zoom() < FAR_ZOOM;
     if (!this.backlog && far === this.far && (far || (this.window && fits(this.window, viewport!.bounds())))) return;
     this.cancelFrame = (this.options.clock ?? browserFrameClock).request(this.onFrame);
@@ -178,12 +193,15 @@ export class Projector implements Disposable {
     if (!this.isVirtual(model)) {
       this.window = null;
       this.apply(projectWindow(model, null), held);
+      this.setFull(true);
       return;
     }
     const viewport = this.options.viewport!;
     const view = viewport.bounds();
-    this.far = viewport.zoom() < FAR_ZOOM;
-    if (!this.window || !fits(this.window, view)) {
+    const moving = viewport.moving?.() ?? false;
+    // A model change while the camera moves updates the cards where they are, and no others.
+    if (!moving || !this.window) this.far = viewport.zoom() < FAR_ZOOM;
+    if (!this.window || (!moving && !fits(this.window, view))) {
       const mx = view.w * MARGIN;
       const my = view.h * MARGIN;
       this.window = { x: view.x - mx, y: view.y - my, w: view.w + 2 * mx, h: view.h + 2 * my };
@@ -224,7 +242,14 @@ export class Projector implements Disposable {
     shapes.push(overviewRecord(model, this.version));
     const changed = this.apply(shapes, held, current);
     if (budgeted && changed) this.options.onWindowMoved?.();
+    this.setFull(!this.far && !this.backlog && contains(this.window, view));
     if (this.backlog) this.onCamera();
+  }
+
+  private setFull(full: boolean): void {
+    if (full === this.full) return;
+    this.full = full;
+    this.options.onWindowFull?.(full);
   }
 
   /** Makes the store's projected shapes equal `desired`; says whether anything changed. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Rectangle2d, ShapeUtil, T, type Geometry2d, type TLShape } from 'tldraw';
+import { canvasActions } from '../canvas-actions.ts';
 import { overviewBoxes } from '../overview-boxes.ts';
 import { OVERVIEW, type OverviewProps } from '../shape-types.ts';
 
@@ -9,10 +10,11 @@ type OverviewShape = TLShape<typeof OVERVIEW>;
 const MAX_BITMAP = 4096;
 
 /**
- * A large scroll's cheap picture: every card as a box in its kind's colour, drawn once per
- * projection into one canvas. The canvas shows it far out (where no card is mounted) and under
- * the cards being mounted as the view moves; never selected, never hit (cards are picked from the
- * layout). Card shapes drawn on top hide their own boxes.
+ * A large scroll's picture, under the cards: every card as a box in its kind's colour, drawn once
+ * per projection into one bitmap (the farthest view, and what shows where no tile is drawn yet),
+ * and over it the scroll picture's tiles (picture/scroll-picture.ts: cards with their text, flows,
+ * at the view's resolution), which stand in for the cards while the camera moves and wherever no
+ * card is mounted. Never selected, never hit (cards are picked from the layout).
  */
 export class OverviewShapeUtil extends ShapeUtil<OverviewShape> {
   static override type = OVERVIEW;
@@ -41,8 +43,23 @@ export class OverviewShapeUtil extends ShapeUtil<OverviewShape> {
   }
 
   component(shape: OverviewShape) {
-    return <OverviewCanvas shape={shape} util={this} />;
+    return (
+      <>
+        <OverviewCanvas shape={shape} util={this} />
+        <PictureTiles shape={shape} util={this} />
+      </>
+    );
   }
+}
+
+/** The element the picture's tiles go into, placed so that its coordinates are the page's. */
+function PictureTiles({ shape, util }: { shape: OverviewShape; util: OverviewShapeUtil }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const host = ref.current;
+    return host ? canvasActions(util.editor)?.attachPicture(host) : undefined;
+  }, [util]);
+  return <div ref={ref} className="js-picture-tiles" style={{ left: -shape.x, top: -shape.y }} aria-hidden="true" />;
 }
 
 function OverviewCanvas({ shape, util }: { shape: OverviewShape; util: OverviewShapeUtil }) {
@@ -53,14 +70,19 @@ function OverviewCanvas({ shape, util }: { shape: OverviewShape; util: OverviewS
   const height = Math.max(1, Math.round(h * scale));
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    ctx.clearRect(0, 0, width, height);
+    const target = canvas?.getContext('bitmaprenderer');
+    if (!canvas || !target) return;
+    // Drawn offscreen and handed over as a still image: a page canvas with a 2D context is copied
+    // to the compositor again on every frame the camera moves (~4 ms a frame for this one).
+    const offscreen = new OffscreenCanvas(width, height);
+    const ctx = offscreen.getContext('2d');
+    if (!ctx) return;
     let fill = '';
     for (const b of overviewBoxes(util.editor.store)) {
       if (b.fill !== fill) ctx.fillStyle = fill = b.fill;
       ctx.fillRect(b.x * scale, b.y * scale, Math.max(1, b.w * scale), Math.max(1, b.h * scale));
     }
+    target.transferFromImageBitmap(offscreen.transferToImageBitmap());
     canvas.dataset.drawn = String(version);
   }, [util, version, width, height, scale]);
   return (
@@ -70,7 +92,7 @@ function OverviewCanvas({ shape, util }: { shape: OverviewShape; util: OverviewS
       width={width}
       height={height}
       data-cards={cards}
-      style={{ width: '100%', height: '100%', pointerEvents: 'none' }}
+      style={{ position: 'absolute', width: '100%', height: '100%', pointerEvents: 'none' }}
       aria-hidden="true"
     />
   );
