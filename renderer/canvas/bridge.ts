@@ -84,8 +84,17 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
   let picking: FlowPicking | null = null;
   let annotations: AnnotationSync | null = null;
   // The flow picked is read when the picture is drawn, by which time flow picking exists.
-  const picture = bag.add(new PictureDriver({ editor, locks, selectedFlow: () => picking?.selected.get() ?? null, fontFaces }));
   const moving = atom('camera moving', false);
+  const windowFull = atom('window full', false);
+  const picture = bag.add(
+    new PictureDriver({
+      editor,
+      locks,
+      selectedFlow: () => picking?.selected.get() ?? null,
+      fontFaces,
+      onScreen: () => moving.get() || !windowFull.get(),
+    }),
+  );
   const container = editor.getContainer();
   bag.add(
     new CameraMotion({
@@ -117,7 +126,10 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
         picture.projected(p);
         picking?.keepIf((id) => p.view.flows.some((f) => f.id === id));
       },
-      onWindowFull: (full) => container.classList.toggle('js-window-full', full),
+      onWindowFull: (full) => {
+        windowFull.set(full);
+        container.classList.toggle('js-window-full', full);
+      },
       // An arrow bound to a card leaves the store with the card (tldraw drops the binding); it comes
       // back from the document when the card does.
       onWindowMoved: () => annotations?.pull(),

@@ -5,7 +5,9 @@
  * - a remote batch of 500 card edits (one transaction from another client) applied and drawn;
  * - a local edit's keystroke-to-paint: Enter in a card's title field → the new title painted;
  * - frame times (p50 / p95 of `requestAnimationFrame` deltas) over a scripted 5-second pan across
- *   the whole scroll that zooms in and out as it goes;
+ *   the whole scroll that zooms in and out as it goes, and on a windowed scroll what the picture
+ *   showed meanwhile (the share of the view's tiles up to date, mean over the frames) and what
+ *   its tiles cost the worker;
  * - the page's JS heap after load (after a forced garbage collection).
  * Each run is a fresh browser context (empty IndexedDB): the blueprint comes from the server.
  * Budgets (issue 17): 20,000 cards load ≤ 1.5 s, 500-edit batch ≤ 150 ms, frame p95 ≤ 20 ms;
@@ -90,23 +92,35 @@ async function heap(page: Page): Promise<number> {
   return usedSize;
 }
 
+/** What the pan saw: every rAF delta in ms, and the scroll picture's figures (null on a small scroll, which has none). */
+interface PanResult {
+  deltas: number[];
+  /** Mean over the pan's frames of the share of the view's tiles drawn and up to date. */
+  coverage: number | null;
+  /** How long the worker took for each tile drawn during the pan. */
+  tileMs: number[];
+}
+
 /**
  * A scripted 5-second camera path: from the scroll's left edge to its right edge along its middle,
- * the zoom swinging between 0.15 and 1 twice on the way; returns every rAF delta in ms.
+ * the zoom swinging between 0.15 and 1 twice on the way.
  */
-async function panFrames(page: Page): Promise<number[]> {
+async function panFrames(page: Page): Promise<PanResult> {
   return page.evaluate(async (duration) => {
+    type Stats = { coverage: number; drawMs: readonly number[] };
     type Js = {
       editor: {
         setCamera(c: { x: number; y: number; z: number }): void;
         getViewportScreenBounds(): { w: number; h: number };
       };
-      bridge: { layout(): { bounds: { x: number; y: number; w: number; h: number } } };
+      bridge: { layout(): { bounds: { x: number; y: number; w: number; h: number } }; pictureStats(): Stats | null };
     };
     const js = (window as unknown as { journeyscroll: Js }).journeyscroll;
     const { bounds } = js.bridge.layout();
     const screen = js.editor.getViewportScreenBounds();
     const stamps: number[] = [];
+    const coverage: number[] = [];
+    const drawnBefore = js.bridge.pictureStats()?.drawMs.length ?? 0;
     const start = await new Promise<number>((r) => requestAnimationFrame(r));
     for (;;) {
       const now = await new Promise<number>((r) => requestAnimationFrame(r));
@@ -117,11 +131,17 @@ async function panFrames(page: Page): Promise<number[]> {
       const cy = bounds.y + bounds.h / 2;
       // tldraw's camera: screen = (page + camera) * z.
       js.editor.setCamera({ x: screen.w / 2 / z - cx, y: screen.h / 2 / z - cy, z });
+      const stats = js.bridge.pictureStats();
+      if (stats) coverage.push(stats.coverage);
       if (t >= 1) break;
     }
     const deltas: number[] = [];
     for (let i = 1; i < stamps.length; i++) deltas.push(stamps[i]! - stamps[i - 1]!);
-    return deltas;
+    return {
+      deltas,
+      coverage: coverage.length ? coverage.reduce((a, b) => a + b, 0) / coverage.length : null,
+      tileMs: [...(js.bridge.pictureStats()?.drawMs ?? [])].slice(drawnBefore),
+    };
   }, PAN_MS);
 }
 
@@ -136,7 +156,8 @@ async function keystrokeToPaint(page: Page, cardId: string, title: string): Prom
     const js = (window as unknown as { journeyscroll: Js }).journeyscroll;
     const b = js.bridge.layout().cardsById.get(id)!;
     js.editor.setCamera({ x: 800 - (b.x + b.w / 2), y: 500 - (b.y + b.h / 2), z: 1 });
-    for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r));
+    // Until the card is on screen as a card (a large scroll mounts cards once the camera settles).
+    while (!document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`)) await new Promise((r) => requestAnimationFrame(r));
     js.editor.select(`shape:c:${id}`);
     js.editor.setEditingShape(`shape:c:${id}`);
   }, cardId);
@@ -191,6 +212,8 @@ export async function run(): Promise<void> {
       const keys: number[] = [];
       const heaps: number[] = [];
       const frames: number[][] = [];
+      const coverages: number[] = [];
+      const tileMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, serviceWorkers: 'block' });
         const page = await context.newPage();
@@ -201,7 +224,10 @@ export async function run(): Promise<void> {
         const folder = i === 0 ? profileFolder() : null;
         const batch = () => remoteBatch(page, seed, batchOf(blueprint.cards, i), i);
         edits.push(await (folder ? profiled(page, folder, `canvas-${cards}-batch`, batch) : batch()));
-        frames.push(await (folder ? profiled(page, folder, `canvas-${cards}-pan`, () => panFrames(page)) : panFrames(page)));
+        const pan = await (folder ? profiled(page, folder, `canvas-${cards}-pan`, () => panFrames(page)) : panFrames(page));
+        frames.push(pan.deltas);
+        if (pan.coverage !== null) coverages.push(pan.coverage);
+        tileMs.push(...pan.tileMs);
         keys.push(await keystrokeToPaint(page, blueprint.cards[cards - 1 - i]!.id, `Typed ${i}`));
         await context.close();
       }
@@ -217,6 +243,18 @@ export async function run(): Promise<void> {
         `${cards} cards: pan/zoom frame time p50 / p95`,
         `${ms(median(p50))} / ${ms(median(p95))}  p95 ${spread(p95)}, ${median(frames.map((f) => f.length))} frames`,
       );
+      if (coverages.length)
+        report(
+          'canvas',
+          `${cards} cards: pan, view's picture tiles up to date`,
+          `${(100 * median(coverages)).toFixed(0)} % of the view (mean over the frames)  [${coverages.map((c) => (100 * c).toFixed(0)).join(', ')}]`,
+        );
+      if (tileMs.length)
+        report(
+          'canvas',
+          `${cards} cards: pan, tiles drawn (worker) and time per tile`,
+          `${(tileMs.length / RUNS).toFixed(0)} a pan, p50 ${ms(percentile(tileMs, 50))} / p95 ${ms(percentile(tileMs, 95))}`,
+        );
       report('canvas', `${cards} cards: JS heap after load`, `${(median(heaps) / 2 ** 20).toFixed(1)} MiB`);
       writer.provider.awareness.destroy(); // its check timer would keep the process alive
       writer.destroy();

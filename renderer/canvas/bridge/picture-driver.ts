@@ -15,6 +15,8 @@ export interface PictureDriverOptions {
   readonly selectedFlow: () => string | null;
   /** The canvas's sans-serif faces (tldraw's bundled fonts), for the worker to set card text in. */
   readonly fontFaces?: readonly WireFontFace[];
+  /** Whether the picture is on screen now (a signal read): the camera moves, or cards are not all shapes. */
+  readonly onScreen: () => boolean;
 }
 
 /**
@@ -86,6 +88,7 @@ export class PictureDriver implements Disposable {
       const b = editor.getViewportPageBounds();
       picture.setView({ x: b.x, y: b.y, w: b.w, h: b.h }, editor.getZoomLevel(), window.devicePixelRatio || 1);
     });
+    const stopOnScreen = react('picture on screen', () => picture.setOnScreen(this.options.onScreen()));
     const stopLook = react('picture look', () => {
       this.projections.get();
       worker.setLook({
@@ -102,6 +105,7 @@ export class PictureDriver implements Disposable {
     });
     const stop = () => {
       stopView();
+      stopOnScreen();
       stopLook();
       container.classList.remove('js-picture', 'js-picture-covered');
       picture.dispose();

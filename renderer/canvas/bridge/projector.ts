@@ -138,7 +138,7 @@ export class Projector implements Disposable {
     // or changed colour: a batch of title edits leaves it as it was.
     if (!previous || !sameOverview(previous, model)) {
       this.version++;
-      if (this.isVirtual(model)) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
+      if (this.options.viewport) setOverviewBoxes(this.options.store, this.version, overviewBoxesOf(model));
     }
     this.draw(false);
     this.options.onProjected?.(model);
@@ -191,8 +191,12 @@ export class Projector implements Disposable {
     const model = this.current();
     const held = this.options.held?.() ?? new Set<string>();
     if (!this.isVirtual(model)) {
+      // Every card is a shape; the overview (and the picture in it) still draws the scroll while
+      // the camera moves, when the cards' text would cost every frame.
       this.window = null;
-      this.apply(projectWindow(model, null), held);
+      const shapes = projectWindow(model, null);
+      if (this.options.viewport) shapes.push(overviewRecord(model, this.version));
+      this.apply(shapes, held);
       this.setFull(true);
       return;
     }

@@ -13,6 +13,18 @@ const AHEAD = 0.25;
  */
 const IN_FLIGHT = 2;
 
+/** The page's idle time (a timer where the browser has no idle callbacks). */
+const browserIdleClock: FrameClock = {
+  request(run) {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(run, 50);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => run(), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  },
+};
+
 /** Draw times kept for the figures (the first ones: enough for a median, bounded for a long session). */
 const MAX_STATS = 10_000;
 
@@ -41,6 +53,8 @@ export interface ScrollPictureOptions {
   readonly host: HTMLElement;
   readonly source: TileSource;
   readonly clock?: FrameClock;
+  /** When to work while the picture is not on screen (the page's idle time). */
+  readonly idleClock?: FrameClock;
   readonly maxTiles?: number;
   /** Told whether every tile the view needs has a bitmap (the overview under them is then hidden). */
   readonly onCovered?: (covered: boolean) => void;
@@ -64,6 +78,7 @@ export class ScrollPicture {
   private cancelFrame: (() => void) | null = null;
   private uses = 0;
   private covered = false;
+  private onScreen = true;
   private readonly drawMs: number[] = [];
   private disposed = false;
   private readonly options: ScrollPictureOptions;
@@ -103,9 +118,24 @@ export class ScrollPicture {
     return tile.drawn === this.generation && tile.clean === tile.changes;
   }
 
+  /**
+   * Whether the picture is on screen: while the camera moves, or where cards are not shapes. When
+   * it is not (the cards at rest cover it), tiles are drawn only in the page's idle time and one
+   * at a time, so keeping it ready never competes with what is on screen — a remote batch of
+   * edits, a load.
+   */
+  setOnScreen(onScreen: boolean): void {
+    if (onScreen === this.onScreen) return;
+    this.onScreen = onScreen;
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.schedule();
+  }
+
   private schedule(): void {
     if (this.cancelFrame || this.disposed) return;
-    this.cancelFrame = (this.options.clock ?? browserFrameClock).request(this.frame);
+    const clock = this.onScreen ? (this.options.clock ?? browserFrameClock) : (this.options.idleClock ?? browserIdleClock);
+    this.cancelFrame = clock.request(this.frame);
   }
 
   /** Asks for what the view needs most, then shows what has been drawn. */
@@ -123,7 +153,7 @@ export class ScrollPicture {
       tile.used = ++this.uses;
       if (this.fresh(tile)) continue;
       viewDone = false;
-      if (source.inFlight < IN_FLIGHT && !tile.pending) this.ask(tile);
+      if (source.inFlight < this.inFlightLimit() && !tile.pending) this.ask(tile);
     }
     // Tiles ahead of the view only once it is drawn: while the camera sweeps on, what is ahead now
     // is seldom what the view needs next, and the worker's time is better spent on the view.
@@ -131,11 +161,15 @@ export class ScrollPicture {
       for (const key of ahead) {
         const tile = this.tile(key);
         tile.used = ++this.uses;
-        if (source.inFlight < IN_FLIGHT && !tile.pending && !this.fresh(tile)) this.ask(tile);
+        if (source.inFlight < this.inFlightLimit() && !tile.pending && !this.fresh(tile)) this.ask(tile);
       }
     this.show(needed);
     this.evict(new Set(ahead.map(tileId)));
   };
+
+  private inFlightLimit(): number {
+    return this.onScreen ? IN_FLIGHT : 1;
+  }
 
   private ask(tile: Tile): void {
     tile.pending = true;
