@@ -3,6 +3,7 @@ import { atom, react, type Atom, type Editor, type TLShape, type TLShapeId } fro
 import { addCard, moveCard, moveLane, moveStage, updateStage } from '../../shared/doc/index.ts';
 import type { Principal } from '../../shared/governance/write-policy.ts';
 import type { ScrollLayout } from '../../shared/layout/index.ts';
+import type { ResolvedBlueprint } from '../../shared/model/index.ts';
 import { registerCanvasActions } from './canvas-actions.ts';
 import { cardDropAt, clampStageWidth, reorderIndex } from './gestures.ts';
 import { createLocks, type Locks } from './locks.ts';
@@ -41,6 +42,8 @@ export interface CanvasBridge {
   edit(fn: ModelEdit): void;
   /** The last layout drawn (for zoom-to-stage and drop targets). */
   layout(): ScrollLayout;
+  /** The model as the canvas last drew it, resolved (cells, unplaced cards; kept between edits that move nothing). */
+  view(): ResolvedBlueprint;
   /**
    * Puts these projected shapes into the canvas now, wherever the view is: a large scroll holds
    * only the cards near the view as shapes, so whoever selects a far-off card by id reveals it first.
@@ -247,6 +250,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
     selectedFlow: flows.selected,
     edit,
     layout,
+    view: () => projector.current().view,
     reveal: (ids) => projector.reveal(ids),
     locks,
     setPersonaFilter: (id) => picture.setPersonaFilter(id),

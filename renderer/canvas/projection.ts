@@ -158,7 +158,6 @@ export function projectModel(blueprint: ProjectionSource, previous?: ModelProjec
       flowLines: previous.flowLines,
       source: blueprint,
     };
-    cardIndexes.set(next, index);
     return next;
   }
   const view = resolveBlueprint(blueprint);
@@ -181,13 +180,14 @@ export function projectModel(blueprint: ProjectionSource, previous?: ModelProjec
   return { layout, view, fixed, cards, flowLines, source: blueprint };
 }
 
-// Where each card's record is in `cards` (= its box in layout.cards), made once per layout.
-const cardIndexes = new WeakMap<ModelProjection, Map<string, number>>();
+// Where each card's record is in `cards` (= its box in layout.cards), made once per layout (an
+// incremental projection keeps the layout, and with it this index).
+const cardIndexes = new WeakMap<ScrollLayout, Map<string, number>>();
 function cardIndexOf(model: ModelProjection): Map<string, number> {
-  let index = cardIndexes.get(model);
+  let index = cardIndexes.get(model.layout);
   if (!index) {
     index = new Map(model.layout.cards.map((box, i) => [box.id, i]));
-    cardIndexes.set(model, index);
+    cardIndexes.set(model.layout, index);
   }
   return index;
 }

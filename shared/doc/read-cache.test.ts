@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { generateBlueprint } from '../model/index.ts';
-import { moveCard, updateCard } from './edits/index.ts';
+import { addCard, deleteCard, moveCard, updateCard } from './edits/index.ts';
 import { readBlueprint } from './read.ts';
 import { blueprintToDoc } from './write.ts';
 
@@ -35,5 +35,26 @@ describe('read cache', () => {
     expect(readBlueprint(doc).cards.map((c) => c.id)).not.toContain(card.id);
     map.delete('emotion');
     expect(readBlueprint(doc).cards.map((c) => c.id)).toContain(card.id);
+  });
+
+  it('lists entities added and removed since the last read, in id order, by this client or another', () => {
+    const doc = blueprintToDoc(generateBlueprint({ cards: 30, seed: 4 }));
+    const first = readBlueprint(doc);
+    const { stageId, laneId } = first.cards[0]!;
+    const added = addCard(doc, { stageId, laneId, title: 'Added here' });
+    deleteCard(doc, first.cards[3]!.id);
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const addedThere = addCard(remote, { stageId, laneId, title: 'Added there' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+    const ids = readBlueprint(doc).cards.map((c) => c.id);
+    expect(ids).toContain(added);
+    expect(ids).toContain(addedThere);
+    expect(ids).not.toContain(first.cards[3]!.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toHaveLength(first.cards.length + 1);
+    // An edit that adds nothing keeps the listing, and a read still sees the edit.
+    updateCard(doc, added, { title: 'Renamed' });
+    expect(readBlueprint(doc).cards.find((c) => c.id === added)?.title).toBe('Renamed');
   });
 });

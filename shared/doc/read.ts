@@ -13,7 +13,7 @@ import {
   type HistoryEntry,
 } from '../model/index.ts';
 import { collection, historyArray, metaMap, MIN_APP_VERSION, SCHEMA_VERSION } from './keys.ts';
-import { entityCache } from './read-cache.ts';
+import { readCollection } from './read-collection.ts';
 
 /** Something in the document that could not be read as the model; the document is left as is. */
 export interface ReadProblem {
@@ -34,8 +34,6 @@ const META_DEFAULTS: BlueprintMeta = {
   owner: '',
   description: '',
 };
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(entity)'}: ${i.message}`).join('; ');
@@ -62,26 +60,16 @@ export function readBlueprintReport(doc: Y.Doc): ReadResult {
   const reviewers = metaSchema.shape.reviewers.safeParse(rawMeta.get('reviewers'));
   if (reviewers.success && reviewers.data?.length) meta.reviewers = reviewers.data;
 
-  const cache = entityCache(doc);
   const entities = {} as { [K in EntityCollection]: Array<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };
   for (const name of ENTITY_COLLECTIONS) {
     const validate = ENTITY_VALIDATORS[name];
-    const out: unknown[] = [];
-    for (const [id, value] of collection(doc, name).entries()) {
-      const entry: unknown = value;
-      let read = entry instanceof Y.Map ? cache.get(entry) : undefined;
-      if (!read) {
-        const fields = entry instanceof Y.Map ? (entry.toJSON() as Record<string, unknown>) : isPlainObject(entry) ? entry : undefined;
-        if (fields) {
-          const parsed = validate({ ...fields, id });
-          read = parsed.success ? { ok: true, value: Object.freeze(parsed.data) } : { ok: false, message: describeIssues(parsed.error) };
-        } else read = { ok: false, message: 'not an entity map' };
-        if (entry instanceof Y.Map) cache.set(entry, read);
-      }
-      if (read.ok) out.push(read.value);
-      else problems.push({ where: `${name}.${id}`, message: read.message });
-    }
-    (entities as Record<string, unknown[]>)[name] = out.sort((a, b) => byId(a as { id: string }, b as { id: string }));
+    const read = readCollection(doc, name, collection(doc, name) as unknown as Y.Map<unknown>, (fields) => {
+      const parsed = validate(fields);
+      return parsed.success ? { ok: true, value: Object.freeze(parsed.data) } : { ok: false, message: describeIssues(parsed.error) };
+    });
+    // A copy: a read's arrays are the caller's (the next read patches its own).
+    (entities as Record<string, unknown[]>)[name] = read.values.slice();
+    problems.push(...read.problems);
   }
 
   const history: HistoryEntry[] = [];
@@ -97,8 +85,4 @@ export function readBlueprintReport(doc: Y.Doc): ReadResult {
 /** The validated model of a document (see `readBlueprintReport` for what was left out). */
 export function readBlueprint(doc: Y.Doc): Blueprint {
   return readBlueprintReport(doc).blueprint;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }

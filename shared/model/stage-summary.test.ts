@@ -58,4 +58,27 @@ describe('summariseStages', () => {
     expect(summaries.every((s) => s.cards > 0 && s.owners.length > 0)).toBe(true);
     expect(summaries.reduce((sum, s) => sum + s.touchpoints, 0)).toBeGreaterThan(10);
   });
+
+  it('summarises again only the stages whose cells changed, and from what they hold now', () => {
+    const stages = [stage('a', 'a0'), stage('b', 'a1')].map((s) => Object.freeze(s));
+    const lanes = [lane('l', 'touchpoints')];
+    const cells = new Map<string, readonly Card[]>([
+      ['a:l', [card('a', 'l', { kind: 'touchpoint', owner: 'Web' })]],
+      ['b:l', [card('b', 'l', { kind: 'touchpoint', owner: 'Sales' })]],
+    ]);
+    const view = { stages, lanes, cells, unplaced: [], flows: [], hiddenFlows: [], cardsById: new Map() } as unknown as Parameters<
+      typeof summariseStages
+    >[0];
+    const [a1, b1] = summariseStages(view);
+    // A patched view: stage b's cell replaced (its card's owner edited), stage a's kept as it was.
+    const edited = new Map(cells).set('b:l', [{ ...cells.get('b:l')![0]!, owner: 'Service' }]);
+    const [a2, b2] = summariseStages({ ...(view as object), cells: edited } as unknown as typeof view);
+    expect(a2).toBe(a1);
+    expect(b2).not.toBe(b1);
+    expect(b2!.owners).toEqual(['Service']);
+    // A title edit counts alike: the summary is kept.
+    const renamed = new Map(edited).set('b:l', [{ ...edited.get('b:l')![0]!, title: 'Renamed' }]);
+    const [, b3] = summariseStages({ ...(view as object), cells: renamed } as unknown as typeof view);
+    expect(b3).toBe(b2);
+  });
 });

@@ -46,16 +46,50 @@ function summarise(stage: Stage, cards: readonly Card[]): StageSummary {
   };
 }
 
+/**
+ * A stage's summary, kept with the cell arrays it was made from: a resolved view that an edit
+ * patched keeps every untouched cell's array, and a changed cell whose cards count alike (titles
+ * edited) changes nothing, so a batch of title edits on 20,000 cards summarises no stage again.
+ */
+const memo = new WeakMap<Stage, { readonly cells: readonly (readonly Card[])[]; readonly summary: StageSummary }>();
+
+/** Whether two cards count the same in a summary (what `summarise` reads: not the title, say). */
+const countsAlike = (a: Card, b: Card) =>
+  a === b ||
+  (a.status === b.status &&
+    a.kind === b.kind &&
+    a.channel === b.channel &&
+    a.field === b.field &&
+    a.system === b.system &&
+    a.owner === b.owner &&
+    a.emotion === b.emotion);
+
+/** Whether two stages' cells hold cards that count alike, cell by cell (the same arrays: at once). */
+const sameCells = (a: readonly (readonly Card[])[], b: readonly (readonly Card[])[]) =>
+  a.length === b.length &&
+  a.every((x, i) => x === b[i] || (x.length === b[i]!.length && x.every((card, j) => countsAlike(card, b[i]![j]!))));
+
 /** One summary per stage, in scroll order. */
 export function summariseStages(input: Pick<Blueprint, 'stages' | 'lanes' | 'cards' | 'flows'> | ResolvedBlueprint): StageSummary[] {
   const view = 'cells' in input && input.cells instanceof Map ? (input as ResolvedBlueprint) : resolveBlueprint(input as Blueprint);
-  const byStage = new Map<string, Card[]>();
+  const byStage = new Map<string, (readonly Card[])[]>();
   for (const cards of view.cells.values()) {
-    for (const card of cards) {
-      const list = byStage.get(card.stageId);
-      if (list) list.push(card);
-      else byStage.set(card.stageId, [card]);
-    }
+    const stageId = cards[0]?.stageId;
+    if (stageId === undefined) continue;
+    const list = byStage.get(stageId);
+    if (list) list.push(cards);
+    else byStage.set(stageId, [cards]);
   }
-  return view.stages.map((stage) => summarise(stage, byStage.get(stage.id) ?? []));
+  return view.stages.map((stage) => {
+    const cells = byStage.get(stage.id) ?? [];
+    const known = memo.get(stage);
+    if (known && sameCells(known.cells, cells)) {
+      memo.set(stage, { cells, summary: known.summary });
+      return known.summary;
+    }
+    const summary = summarise(stage, cells.flat());
+    // Stages read from a document are frozen and shared while unchanged; others are not kept.
+    if (Object.isFrozen(stage)) memo.set(stage, { cells, summary });
+    return summary;
+  });
 }

@@ -286,6 +286,24 @@ async function remoteBatch(page: Page, doc: Y.Doc, ids: string[], run: number): 
       const screen = js.editor.getViewportScreenBounds();
       const z = Math.max(0.6, Math.min(screen.w / (maxX - minX), screen.h / (maxY - minY), 1));
       js.editor.setCamera({ x: screen.w / 2 / z - (minX + maxX) / 2, y: screen.h / 2 / z - (minY + maxY) / 2, z });
+      // Until the canvas has settled there: every edited card in view drawn as a card, nothing
+      // left to mount (a large scroll mounts the cards in view once the camera rests).
+      const view0 = (
+        js.editor as unknown as { getViewportPageBounds(): { minX: number; minY: number; maxX: number; maxY: number } }
+      ).getViewportPageBounds();
+      const visible = ids.filter((_, i) => {
+        const b = boxes[i]!;
+        return b.x + b.w > view0.minX && b.x < view0.maxX && b.y + b.h > view0.minY && b.y < view0.maxY;
+      });
+      const settledBy = performance.now() + 20_000;
+      while (
+        performance.now() < settledBy &&
+        !(
+          document.querySelector('.tl-container.js-window-full:not(.js-moving)') &&
+          visible.every((id) => document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`))
+        )
+      )
+        await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => setTimeout(r, 300));
       let received = 0;
       js.doc.on('update', () => {
