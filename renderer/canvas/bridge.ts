@@ -111,7 +111,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
       },
     }),
   );
-  bag.add({ dispose: () => container.classList.remove('js-moving', 'js-window-full') });
+  bag.add({ dispose: () => container.classList.remove('js-moving') });
   const projector = bag.add(
     new Projector({
       store,
@@ -129,10 +129,7 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
         picture.projected(p);
         picking?.keepIf((id) => p.view.flows.some((f) => f.id === id));
       },
-      onWindowFull: (full) => {
-        windowFull.set(full);
-        container.classList.toggle('js-window-full', full);
-      },
+      onWindowFull: (full) => windowFull.set(full),
       // An arrow bound to a card leaves the store with the card (tldraw drops the binding); it comes
       // back from the document when the card does.
       onWindowMoved: () => annotations?.pull(),

@@ -299,7 +299,7 @@ async function remoteBatch(page: Page, doc: Y.Doc, ids: string[], run: number): 
       while (
         performance.now() < settledBy &&
         !(
-          document.querySelector('.tl-container.js-window-full:not(.js-moving)') &&
+          document.querySelector('.tl-container:not(.js-moving) .js-picture-tiles[data-hidden]') &&
           visible.every((id) => document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`))
         )
       )

@@ -46,8 +46,7 @@ export class PictureDriver implements Disposable {
     const { picture, worker } = this.attached;
     const change = pictureChange(previous, model);
     if (change === 'all') {
-      const { cards, flows } = pictureScene(model);
-      worker.setScene(cards, flows);
+      worker.setScene(pictureScene(model));
       picture.invalidate('all');
     } else if (change.indices.length) {
       worker.patch(change.indices.map((i) => [i, pictureCard(model.cards[i]!)] as const));
@@ -75,20 +74,21 @@ export class PictureDriver implements Disposable {
     const picture = new ScrollPicture({
       host,
       source: worker,
-      onCovered: (covered) => container.classList.toggle('js-picture-covered', covered),
+      onCovered: (covered) => host.toggleAttribute('data-covered', covered),
     });
     worker.setFonts(fontFaces ?? []);
-    if (this.model) {
-      const { cards, flows } = pictureScene(this.model);
-      worker.setScene(cards, flows);
-    }
+    if (this.model) worker.setScene(pictureScene(this.model));
     container.classList.add('js-picture');
     const fontFamily = getComputedStyle(host).getPropertyValue('--tl-font-sans').trim() || 'sans-serif';
     const stopView = react('picture view', () => {
       const b = editor.getViewportPageBounds();
       picture.setView({ x: b.x, y: b.y, w: b.w, h: b.h }, editor.getZoomLevel(), window.devicePixelRatio || 1);
     });
-    const stopOnScreen = react('picture on screen', () => picture.setOnScreen(this.options.onScreen()));
+    const stopOnScreen = react('picture on screen', () => {
+      const onScreen = this.options.onScreen();
+      host.toggleAttribute('data-hidden', !onScreen);
+      picture.setOnScreen(onScreen);
+    });
     const stopLook = react('picture look', () => {
       this.projections.get();
       worker.setLook({
@@ -107,7 +107,7 @@ export class PictureDriver implements Disposable {
       stopView();
       stopOnScreen();
       stopLook();
-      container.classList.remove('js-picture', 'js-picture-covered');
+      container.classList.remove('js-picture');
       picture.dispose();
       worker.close();
     };

@@ -21,8 +21,19 @@ export interface PictureCard {
   readonly props: CardProps;
 }
 
-/** What the picture draws: every card and flow of the scroll (page coordinates), indexed by place. */
+/** One cell of the grid (its lane's band in one stage): a background with its borders. */
+export interface PictureCell {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** Every other lane is shaded. */
+  readonly shade: number;
+}
+
+/** What the picture draws: the grid's cells, every card and flow of the scroll (page coordinates), indexed by place. */
 export interface PictureScene {
+  readonly cells: readonly PictureCell[];
   readonly cards: readonly PictureCard[];
   readonly cardIndex: SceneIndex;
   /** Flows with their labels placed (`lx`, `ly` on the page; `label` '' where none fits). */
@@ -59,6 +70,10 @@ const CARD = {
 } as const;
 
 interface Palette {
+  readonly cell: string;
+  readonly cellShade: string;
+  readonly cellRight: string;
+  readonly cellBottom: string;
   readonly border: string;
   readonly title: string;
   readonly detail: string;
@@ -74,6 +89,10 @@ interface Palette {
 // canvas.css's colours, light and dark (in the dark the grid goes dark and cards stay paper-coloured).
 const COLORS: Readonly<Record<'light' | 'dark', Palette>> = {
   light: {
+    cell: '#ffffff',
+    cellShade: '#f9fafb',
+    cellRight: '#e5e7eb',
+    cellBottom: '#d1d5db',
     border: '#9ca3af',
     title: '#111827',
     detail: '#374151',
@@ -86,6 +105,10 @@ const COLORS: Readonly<Record<'light' | 'dark', Palette>> = {
     lock: '#6b7280',
   },
   dark: {
+    cell: '#1b2230',
+    cellShade: '#1f2737',
+    cellRight: '#2d3748',
+    cellBottom: '#2d3748',
     border: '#4b5563',
     title: '#111827',
     detail: '#374151',
@@ -156,8 +179,23 @@ export function drawTile(ctx: TileContext, key: TileKey, scene: PictureScene, lo
   const colors = look.dark ? COLORS.dark : COLORS.light;
   // What reaches into the tile from just outside it (an arrowhead, a label's halo) is drawn too.
   const reach = { x: rect.x - 12, y: rect.y - 12, w: rect.w + 24, h: rect.h + 24 };
+  drawCells(ctx, scene.cells, rect, scale, colors);
   if (scale >= LOD.flows) drawFlows(ctx, scene, reach, scale, look, colors);
   drawCards(ctx, scene, scene.cardIndex.query(reach), scale, look, colors, text);
+}
+
+/** The grid's cells, as canvas.css draws them: a background, a right and a bottom border. */
+function drawCells(ctx: TileContext, cells: readonly PictureCell[], rect: Rect, scale: number, colors: Palette): void {
+  const line = Math.max(1, 1 / scale);
+  for (const c of cells) {
+    if (c.x > rect.x + rect.w || c.x + c.w < rect.x || c.y > rect.y + rect.h || c.y + c.h < rect.y) continue;
+    ctx.fillStyle = c.shade ? colors.cellShade : colors.cell;
+    ctx.fillRect(c.x, c.y, c.w, c.h);
+    ctx.fillStyle = colors.cellRight;
+    ctx.fillRect(c.x + c.w - line, c.y, line, c.h);
+    ctx.fillStyle = colors.cellBottom;
+    ctx.fillRect(c.x, c.y + c.h - line, c.w, line);
+  }
 }
 
 function drawFlows(ctx: TileContext, scene: PictureScene, rect: Rect, scale: number, look: PictureLook, colors: Palette): void {

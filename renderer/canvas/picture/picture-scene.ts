@@ -1,16 +1,22 @@
 import type { Rect } from '../../../shared/layout/index.ts';
 import { labelledFlowLines, type ModelProjection } from '../projection.ts';
-import type { CardProps, FlowLine } from '../shape-types.ts';
-import type { PictureCard } from './draw-tile.ts';
+import { CELL, type CardProps, type CellProps, type FlowLine } from '../shape-types.ts';
+import type { PictureCard, PictureCell } from './draw-tile.ts';
 
 /** A card shape's record as the picture needs it: only what crosses to the tile worker. */
 export function pictureCard(record: ModelProjection['cards'][number]): PictureCard {
   return { id: record.id, x: record.x, y: record.y, props: record.props as CardProps };
 }
 
-/** Every card and flow of a model projection, as the tile worker draws them. */
-export function pictureScene(model: ModelProjection): { cards: PictureCard[]; flows: readonly FlowLine[] } {
-  return { cards: model.cards.map(pictureCard), flows: labelledFlowLines(model) };
+/** The grid's cells, every card and flow of a model projection, as the tile worker draws them. */
+export function pictureScene(model: ModelProjection): { cells: PictureCell[]; cards: PictureCard[]; flows: readonly FlowLine[] } {
+  const cells = model.fixed
+    .filter((r) => r.type === CELL)
+    .map((r) => {
+      const p = r.props as CellProps;
+      return { x: r.x, y: r.y, w: p.w, h: p.h, shade: p.shade };
+    });
+  return { cells, cards: model.cards.map(pictureCard), flows: labelledFlowLines(model) };
 }
 
 /**

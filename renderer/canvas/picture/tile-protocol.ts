@@ -1,5 +1,5 @@
 import type { FlowLine } from '../shape-types.ts';
-import type { PictureCard } from './draw-tile.ts';
+import type { PictureCard, PictureCell } from './draw-tile.ts';
 import type { TileKey } from './tile-grid.ts';
 
 /**
@@ -12,8 +12,13 @@ import type { TileKey } from './tile-grid.ts';
 export type ToWorker =
   /** The canvas's font faces (tldraw's), to load before drawing text. */
   | { readonly type: 'fonts'; readonly faces: readonly WireFontFace[] }
-  /** Every card and flow of the scroll. */
-  | { readonly type: 'scene'; readonly cards: readonly PictureCard[]; readonly flows: readonly FlowLine[] }
+  /** The grid's cells, every card and flow of the scroll. */
+  | {
+      readonly type: 'scene';
+      readonly cells: readonly PictureCell[];
+      readonly cards: readonly PictureCard[];
+      readonly flows: readonly FlowLine[];
+    }
   /** Cards that changed where they are (the layout kept): by their index in the scene's cards. */
   | { readonly type: 'patch'; readonly cards: ReadonlyArray<readonly [number, PictureCard]> }
   | { readonly type: 'look'; readonly look: WireLook }

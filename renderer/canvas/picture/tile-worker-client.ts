@@ -1,5 +1,5 @@
 import type { FlowLine } from '../shape-types.ts';
-import type { PictureCard } from './draw-tile.ts';
+import type { PictureCard, PictureCell } from './draw-tile.ts';
 import type { TileKey } from './tile-grid.ts';
 import type { FromWorker, ToWorker, WireFontFace, WireLook } from './tile-protocol.ts';
 
@@ -34,8 +34,8 @@ export class TileWorkerClient implements TileSource {
     this.send({ type: 'fonts', faces });
   }
 
-  setScene(cards: readonly PictureCard[], flows: readonly FlowLine[]): void {
-    this.send({ type: 'scene', cards, flows });
+  setScene(scene: { cells: readonly PictureCell[]; cards: readonly PictureCard[]; flows: readonly FlowLine[] }): void {
+    this.send({ type: 'scene', ...scene });
   }
 
   patch(cards: ReadonlyArray<readonly [number, PictureCard]>): void {

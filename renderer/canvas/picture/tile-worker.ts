@@ -53,6 +53,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'scene':
       cards = [...message.cards];
       scene = {
+        cells: message.cells,
         cards,
         cardIndex: new SceneIndex(cards.map((c) => ({ x: c.x, y: c.y, w: c.props.w, h: c.props.h }))),
         flows: message.flows,

@@ -45,8 +45,9 @@ export class OverviewShapeUtil extends ShapeUtil<OverviewShape> {
   component(shape: OverviewShape) {
     return (
       <>
-        <OverviewCanvas shape={shape} util={this} />
+        {/* The tiles first: canvas.css hides the overview after them where they cover the view. */}
         <PictureTiles shape={shape} util={this} />
+        <OverviewCanvas shape={shape} util={this} />
       </>
     );
   }
