@@ -179,7 +179,7 @@ export function drawTile(ctx: TileContext, key: TileKey, scene: PictureScene, lo
   const colors = look.dark ? COLORS.dark : COLORS.light;
   // What reaches into the tile from just outside it (an arrowhead, a label's halo) is drawn too.
   const reach = { x: rect.x - 12, y: rect.y - 12, w: rect.w + 24, h: rect.h + 24 };
-  drawCells(ctx, scene.cells, rect, scale, colors);
+  drawCells(ctx, scene.cells, reach, scale, colors);
   if (scale >= LOD.flows) drawFlows(ctx, scene, reach, scale, look, colors);
   drawCards(ctx, scene, scene.cardIndex.query(reach), scale, look, colors, text);
 }

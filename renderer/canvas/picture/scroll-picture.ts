@@ -1,7 +1,7 @@
 import type { Rect } from '../../../shared/layout/index.ts';
 import { browserFrameClock, type FrameClock } from '../bridge/projection-schedule.ts';
 import type { TileSource } from './tile-worker-client.ts';
-import { TILE_PX, tileId, tileLevel, tileRect, tilesCovering, type TileKey } from './tile-grid.ts';
+import { TILE_BITMAP_PX, TILE_PX, tileId, tileLevel, tileRect, tilesCovering, type TileKey } from './tile-grid.ts';
 
 /** Tiles kept (each a 256×256 bitmap, 256 KiB; 80 MiB in all): a view at two levels, and some way ahead. */
 export const MAX_TILES = 320;
@@ -193,11 +193,12 @@ export class ScrollPicture {
       // A `bitmaprenderer` canvas shows the worker's bitmap as a still image: copied to the
       // compositor once, where a 2D canvas would be copied again on every frame the camera moves.
       const canvas = this.spare.pop() ?? this.options.host.ownerDocument.createElement('canvas');
-      canvas.width = TILE_PX;
-      canvas.height = TILE_PX;
+      canvas.width = TILE_BITMAP_PX;
+      canvas.height = TILE_BITMAP_PX;
       const r = tileRect(key);
+      const side = (r.w * TILE_BITMAP_PX) / TILE_PX;
       // Sized in page units: the canvas layer's camera transform scales it onto the screen.
-      canvas.style.cssText = `position:absolute;left:${r.x}px;top:${r.y}px;width:${r.w}px;height:${r.h}px;pointer-events:none`;
+      canvas.style.cssText = `position:absolute;left:${r.x}px;top:${r.y}px;width:${side}px;height:${side}px;pointer-events:none`;
       canvas.dataset.tile = id;
       tile = { key, id, canvas, drawn: -1, changes: 0, clean: 0, pending: false, used: 0 };
       this.tiles.set(id, tile);

@@ -8,6 +8,13 @@ import type { Rect } from '../../../shared/layout/index.ts';
  * tile's place never depends on the blueprint's bounds.
  */
 export const TILE_PX = 256;
+/**
+ * A tile's bitmap is one pixel wider and taller than the part of the grid it stands for: it
+ * overlaps its right and lower neighbours by a pixel of the same picture, so no seam of what is
+ * under the tiles shows between two of them when the compositor places them at a fraction of a
+ * pixel (unsmoothed while the camera moves).
+ */
+export const TILE_BITMAP_PX = TILE_PX + 1;
 /** 2^-8: a tile covers 65,536 page units (a whole enterprise scroll in a few tiles). */
 export const MIN_LEVEL = -8;
 /** 2^1: sharp on a 2× screen at 100 %; closer than that the cards are DOM anyway. */

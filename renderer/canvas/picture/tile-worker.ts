@@ -2,7 +2,7 @@ import { CardTextCache, drawTile, type PictureCard, type PictureLook, type Pictu
 import { flowBox } from './flow-pieces.ts';
 import { SceneIndex } from './scene-index.ts';
 import type { FromWorker, ToWorker } from './tile-protocol.ts';
-import { TILE_PX } from './tile-grid.ts';
+import { TILE_BITMAP_PX } from './tile-grid.ts';
 
 /**
  * The tile worker: draws the scroll picture's tiles off the page's main thread (tile-protocol.ts).
@@ -21,7 +21,7 @@ let cards: PictureCard[] = [];
 let scene: PictureScene | null = null;
 let look: PictureLook | null = null;
 let fontsReady: Promise<unknown> = Promise.resolve();
-const canvas = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(TILE_PX, TILE_PX);
+const canvas = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(TILE_BITMAP_PX, TILE_BITMAP_PX);
 // A CPU-backed canvas: drawing many small shapes and glyphs, it is faster than a GPU one emulated
 // in software, and its bitmap is handed over without a round trip through the GPU process.
 const ctx = canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
