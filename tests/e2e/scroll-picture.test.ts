@@ -30,7 +30,11 @@ type Js = {
     getViewportScreenBounds(): Box;
     pageToScreen(p: { x: number; y: number }): { x: number; y: number };
   };
-  bridge: { layout(): { cardsById: Map<string, Box> }; pictureStats(): { coverage: number } | null; setPersonaFilter(id: string | null): void };
+  bridge: {
+    layout(): { cardsById: Map<string, Box> };
+    pictureStats(): { coverage: number } | null;
+    setPersonaFilter(id: string | null): void;
+  };
 };
 
 beforeAll(async () => {
@@ -45,9 +49,13 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${env.server.origin}/b/${ROOM}`);
-  await page.waitForFunction((n) => (window as unknown as { journeyscroll?: Js }).journeyscroll?.bridge.layout().cardsById.size === n, CARDS, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (n) => (window as unknown as { journeyscroll?: Js }).journeyscroll?.bridge.layout().cardsById.size === n,
+    CARDS,
+    {
+      timeout: 60_000,
+    },
+  );
   await expectConnection(page, /Synced/);
 }, 120_000);
 
@@ -69,7 +77,8 @@ async function centreOnCard(): Promise<void> {
 /** Keeps the camera moving (by a fraction of a pixel each frame) until `stopMoving`. */
 async function startMoving(): Promise<void> {
   await page.evaluate(() => {
-    const js = (window as unknown as { journeyscroll: Js & { editor: { getCamera(): { x: number; y: number; z: number } } } }).journeyscroll;
+    const js = (window as unknown as { journeyscroll: Js & { editor: { getCamera(): { x: number; y: number; z: number } } } })
+      .journeyscroll;
     const w = window as unknown as { moving?: boolean };
     w.moving = true;
     let sign = 1;
@@ -131,7 +140,10 @@ async function lookOfCard(): Promise<{ fill: [number, number, number]; dark: num
         // The title: its two lines in the top third of the card.
         if (y < height / 3 && 0.3 * r + 0.59 * gg + 0.11 * b < 110) dark++;
       }
-    const fill = [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(',').map(Number) as [number, number, number];
+    const fill = [...counts]
+      .sort((a, b) => b[1] - a[1])[0]![0]
+      .split(',')
+      .map(Number) as [number, number, number];
     return { fill, dark };
   }, png);
 }
@@ -157,7 +169,10 @@ describe('the scroll picture', () => {
       }, card.id),
     );
     const picture = await lookOfCard();
-    if (process.env.SHOTS) { console.log('shape', shape, 'picture', picture); await page.screenshot({ path: '/tmp/moving.png' }); }
+    if (process.env.SHOTS) {
+      console.log('shape', shape, 'picture', picture);
+      await page.screenshot({ path: '/tmp/moving.png' });
+    }
     // The same fill, and its title drawn (text set by the worker in the same font, so of a like weight).
     expect(distance(picture.fill, shape.fill)).toBeLessThanOrEqual(6);
     expect(picture.dark).toBeGreaterThan(shape.dark * 0.4);
@@ -170,7 +185,10 @@ describe('the scroll picture', () => {
     // Another client turns the card into a touchpoint: another fill, in the picture as on the card.
     updateCard(seed, card.id, { kind: 'touchpoint', title: 'Welcome call booked' });
     await waitUntil('the card shape shows the edit', () =>
-      page.evaluate((id) => document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`)?.textContent === 'Welcome call booked', card.id),
+      page.evaluate(
+        (id) => document.querySelector(`[data-shape-id="shape:c:${id}"] .js-card-t`)?.textContent === 'Welcome call booked',
+        card.id,
+      ),
     );
     await startMoving();
     await waitUntil('the tiles are drawn again', () =>

@@ -4,7 +4,7 @@ import type { ModelProjection } from '../projection.ts';
 import { entityOf } from '../shape-types.ts';
 import { pictureCard, pictureChange, pictureScene } from '../picture/picture-scene.ts';
 import { ScrollPicture } from '../picture/scroll-picture.ts';
-import type { WireFontFace } from '../picture/tile-protocol.ts';
+import type { WireFontFace, WireLook } from '../picture/tile-protocol.ts';
 import { TileWorkerClient } from '../picture/tile-worker-client.ts';
 import type { Disposable } from './disposables.ts';
 
@@ -89,9 +89,10 @@ export class PictureDriver implements Disposable {
       host.toggleAttribute('data-hidden', !onScreen);
       picture.setOnScreen(onScreen);
     });
+    let sent: WireLook | null = null;
     const stopLook = react('picture look', () => {
       this.projections.get();
-      worker.setLook({
+      const look: WireLook = {
         dark: editor.user.getIsDarkMode(),
         personaFilter: this.personaFilter.get(),
         selectedFlow: selectedFlow(),
@@ -100,7 +101,11 @@ export class PictureDriver implements Disposable {
             ? []
             : (this.model?.cards ?? []).filter((c) => locks.lockOf('card', entityOf(c.id)?.id ?? '')).map((c) => c.id),
         fontFamily,
-      });
+      };
+      // Every tile is drawn again for another look: not for the same one (locks are read again after each edit).
+      if (sent && sameLook(sent, look)) return;
+      sent = look;
+      worker.setLook(look);
       picture.invalidate('all');
     });
     const stop = () => {
@@ -131,4 +136,15 @@ export class PictureDriver implements Disposable {
   dispose(): void {
     this.detach();
   }
+}
+
+function sameLook(a: WireLook, b: WireLook): boolean {
+  return (
+    a.dark === b.dark &&
+    a.personaFilter === b.personaFilter &&
+    a.selectedFlow === b.selectedFlow &&
+    a.fontFamily === b.fontFamily &&
+    a.locked.length === b.locked.length &&
+    a.locked.every((id, i) => id === b.locked[i])
+  );
 }
