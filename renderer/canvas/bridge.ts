@@ -53,7 +53,7 @@ export interface CanvasBridge {
   readonly locks: Locks;
   /** The persona the canvas is filtered to (the scroll picture dims the others as the cards do). */
   setPersonaFilter(personaId: string | null): void;
-  /** Figures of the scroll picture (tiles drawn, how long each took, how much of the view is up to date); null with no picture (a small scroll). */
+  /** Figures of the scroll picture (tiles drawn, how long each took, how much of the view is up to date); null before it is on the page. */
   pictureStats(): PictureStats | null;
   dispose(): void;
 }
@@ -86,9 +86,11 @@ export function connectCanvas({ editor, doc, origin, undo, onError, principal, f
   // Forward references: the flow pick is checked after every projection; edits re-project.
   let picking: FlowPicking | null = null;
   let annotations: AnnotationSync | null = null;
-  // The flow picked is read when the picture is drawn, by which time flow picking exists.
+  // Whether the camera moves (CameraMotion below) and whether every card in view is a shape (the
+  // projector): the picture is on screen unless both say the cards show the scroll.
   const moving = atom('camera moving', false);
   const windowFull = atom('window full', false);
+  // The flow picked is read when the picture is drawn, by which time flow picking exists.
   const picture = bag.add(
     new PictureDriver({
       editor,
