@@ -12,6 +12,10 @@ const AHEAD = 0.25;
  * still what the view needs when the camera moves on (the nearest the middle are asked first).
  */
 const IN_FLIGHT = 2;
+/** A frame later than this after the one before was late (60 Hz: 16.7 ms). */
+const LATE_FRAME_MS = 25;
+/** For how long after a late frame the worker is asked for one tile at a time. */
+const CALM_MS = 250;
 
 /** The page's idle time (a timer where the browser has no idle callbacks). */
 const browserIdleClock: FrameClock = {
@@ -79,6 +83,8 @@ export class ScrollPicture {
   private uses = 0;
   private covered = false;
   private onScreen = true;
+  private lastFrame = 0;
+  private calmUntil = 0;
   private readonly drawMs: number[] = [];
   private disposed = false;
   private readonly options: ScrollPictureOptions;
@@ -144,6 +150,12 @@ export class ScrollPicture {
     this.cancelFrame = null;
     const view = this.view;
     if (!view || this.disposed) return;
+    // A frame that came late (the page or the compositor behind): the worker, which shares the
+    // machine's cores with them, draws one tile at a time for a while.
+    const now = performance.now();
+    const gap = now - this.lastFrame;
+    if (this.onScreen && gap > LATE_FRAME_MS && gap < 250) this.calmUntil = now + CALM_MS;
+    this.lastFrame = now;
     const needed = tilesCovering(view, this.level);
     const ahead = tilesCovering(view, this.level, AHEAD);
     const { source } = this.options;
@@ -168,7 +180,7 @@ export class ScrollPicture {
   };
 
   private inFlightLimit(): number {
-    return this.onScreen ? IN_FLIGHT : 1;
+    return this.onScreen && performance.now() >= this.calmUntil ? IN_FLIGHT : 1;
   }
 
   private ask(tile: Tile): void {
