@@ -77,6 +77,45 @@ describe('local-first desktop library', () => {
     await again.close();
   });
 
+  it('draws the scroll picture in its worker under the app’s content security policy while the camera moves', async () => {
+    const page = await openApp(context);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
+    await createFromTemplate(page, 'b2b-lead-to-renewal');
+    await ready(page);
+    await page.locator('.js-card').first().waitFor({ timeout: 30_000 });
+    type Moving = {
+      journeyscroll: {
+        editor: { getCamera(): { x: number; y: number; z: number }; setCamera(c: { x: number; y: number; z: number }): void };
+        bridge: { pictureStats(): { coverage: number; tilesDrawn: number } | null };
+      };
+      moving?: boolean;
+    };
+    await page.evaluate(() => {
+      const w = window as unknown as Moving;
+      w.moving = true;
+      let sign = 1;
+      const step = () => {
+        if (!w.moving) return;
+        const c = w.journeyscroll.editor.getCamera();
+        w.journeyscroll.editor.setCamera({ x: c.x + 0.25 * (sign = -sign), y: c.y, z: c.z });
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    // The worker (a module of the app's own origin) loaded, drew the view's tiles, and they are on screen.
+    await waitUntil('the view is drawn by the picture', () =>
+      page.evaluate(() => (window as unknown as Moving).journeyscroll.bridge.pictureStats()?.coverage === 1),
+    );
+    expect(await page.locator('.js-picture-tiles canvas[data-tile]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.tl-container.js-picture.js-moving').count()).toBe(1);
+    await page.evaluate(() => void ((window as unknown as Moving).moving = false));
+    expect(warnings.filter((w) => /scroll picture is off|Content Security Policy|Refused to/.test(w))).toEqual([]);
+    await page.close();
+  });
+
   it('loses nothing acknowledged when the handler process is killed -9 in the middle of 1,000 edits, and the renderer re-sends the rest', async () => {
     const page = await openApp(context);
     const id = await createFromTemplate(page, 'blank');
