@@ -1,4 +1,4 @@
-import { CARD_KIND_FILL, type Rect } from '../../../shared/layout/index.ts';
+import { CARD_KIND_FILL, overlaps, type Rect } from '../../../shared/layout/index.ts';
 import type { CardKind } from '../../../shared/model/index.ts';
 import { DIMMED_OPACITY } from '../../personas/persona-styles.ts';
 import { statusLabel } from '../card-text.ts';
@@ -188,7 +188,7 @@ export function drawTile(ctx: TileContext, key: TileKey, scene: PictureScene, lo
 function drawCells(ctx: TileContext, cells: readonly PictureCell[], rect: Rect, scale: number, colors: Palette): void {
   const line = Math.max(1, 1 / scale);
   for (const c of cells) {
-    if (c.x > rect.x + rect.w || c.x + c.w < rect.x || c.y > rect.y + rect.h || c.y + c.h < rect.y) continue;
+    if (!overlaps(c, rect)) continue;
     ctx.fillStyle = c.shade ? colors.cellShade : colors.cell;
     ctx.fillRect(c.x, c.y, c.w, c.h);
     ctx.fillStyle = colors.cellRight;

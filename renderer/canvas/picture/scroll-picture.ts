@@ -1,4 +1,4 @@
-import type { Rect } from '../../../shared/layout/index.ts';
+import { overlaps, type Rect } from '../../../shared/layout/index.ts';
 import { browserFrameClock, type FrameClock } from '../bridge/projection-schedule.ts';
 import type { TileSource } from './tile-worker-client.ts';
 import { TILE_BITMAP_PX, TILE_PX, tileId, tileLevel, tileRect, tilesCovering, type TileKey } from './tile-grid.ts';
@@ -96,7 +96,7 @@ export class ScrollPicture {
   /** The scene or the look changed: `changed` is where the picture looks different ('all': everywhere). */
   invalidate(changed: readonly Rect[] | 'all'): void {
     if (changed === 'all') this.generation++;
-    else for (const tile of this.tiles.values()) if (changed.some((r) => meets(r, tileRect(tile.key)))) tile.changes++;
+    else for (const tile of this.tiles.values()) if (changed.some((r) => overlaps(r, tileRect(tile.key)))) tile.changes++;
     this.schedule();
   }
 
@@ -233,7 +233,7 @@ export class ScrollPicture {
       if (!tile || tile.drawn < 0) covered = false;
       const rect = tileRect(key);
       for (const other of this.tiles.values())
-        if (other.key.level !== this.level && other.drawn >= 0 && meets(tileRect(other.key), rect)) next.add(other);
+        if (other.key.level !== this.level && other.drawn >= 0 && overlaps(tileRect(other.key), rect)) next.add(other);
     }
     for (const tile of this.shown) if (!next.has(tile)) tile.canvas.remove();
     for (const tile of next) {
@@ -272,5 +272,3 @@ export class ScrollPicture {
     this.spare.length = 0;
   }
 }
-
-const meets = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
