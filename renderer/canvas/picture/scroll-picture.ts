@@ -189,6 +189,7 @@ export class ScrollPicture {
     const changes = tile.changes;
     this.options.source.request(tile.key, (bitmap, ms) => {
       tile.pending = false;
+      if (!bitmap) return this.schedule();
       if (this.drawMs.length < MAX_STATS) this.drawMs.push(ms);
       if (this.disposed || this.tiles.get(tile.id) !== tile) return bitmap.close();
       tile.canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);

@@ -27,6 +27,8 @@ export type ToWorker =
 export type FromWorker =
   /** A tile's bitmap, and how long the worker took to draw it. */
   | { readonly type: 'tile'; readonly request: number; readonly bitmap: ImageBitmap; readonly ms: number }
+  /** A tile asked for before the worker had a scene and a look to draw it from: ask again. */
+  | { readonly type: 'skipped'; readonly request: number }
   /** The worker could not draw (no OffscreenCanvas 2D there): the page stops asking. */
   | { readonly type: 'unable'; readonly reason: string };
 

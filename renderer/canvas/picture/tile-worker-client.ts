@@ -5,8 +5,11 @@ import type { FromWorker, ToWorker, WireFontFace, WireLook } from './tile-protoc
 
 /** Where tiles come from: asked for one at a time, answered with a bitmap. */
 export interface TileSource {
-  /** `done` gets the tile's bitmap (and owns it) and the ms it took to draw; never called once the source is closed or unable. */
-  request(key: TileKey, done: (bitmap: ImageBitmap, ms: number) => void): void;
+  /**
+   * `done` gets the tile's bitmap (and owns it) and the ms it took to draw, or null when the tile
+   * could not be drawn yet (ask again); never called once the source is closed or unable.
+   */
+  request(key: TileKey, done: (bitmap: ImageBitmap | null, ms: number) => void): void;
   /** Tiles asked for and not answered yet. */
   readonly inFlight: number;
 }
@@ -14,7 +17,7 @@ export interface TileSource {
 /** The page's side of the tile worker (tile-worker.ts, tile-protocol.ts). */
 export class TileWorkerClient implements TileSource {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, (bitmap: ImageBitmap, ms: number) => void>();
+  private readonly waiting = new Map<number, (bitmap: ImageBitmap | null, ms: number) => void>();
   private next = 0;
   private unable = false;
   private readonly onUnable: (reason: string) => void;
@@ -46,7 +49,7 @@ export class TileWorkerClient implements TileSource {
     this.send({ type: 'look', look });
   }
 
-  request(key: TileKey, done: (bitmap: ImageBitmap, ms: number) => void): void {
+  request(key: TileKey, done: (bitmap: ImageBitmap | null, ms: number) => void): void {
     if (this.unable) return;
     const request = ++this.next;
     this.waiting.set(request, done);
@@ -61,6 +64,7 @@ export class TileWorkerClient implements TileSource {
     if (message.type === 'unable') return this.fail(message.reason);
     const done = this.waiting.get(message.request);
     this.waiting.delete(message.request);
+    if (message.type === 'skipped') return done?.(null, 0);
     if (done) done(message.bitmap, message.ms);
     else message.bitmap.close();
   }

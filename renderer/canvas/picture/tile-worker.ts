@@ -70,7 +70,7 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'draw': {
       if (!canvas || !ctx || !text) return post({ type: 'unable', reason: 'This browser cannot draw on an OffscreenCanvas in a worker.' });
-      if (!scene || !look) return;
+      if (!scene || !look) return post({ type: 'skipped', request: message.request });
       await fontsReady;
       const started = performance.now();
       drawTile(ctx, message.key, scene, look, text);
