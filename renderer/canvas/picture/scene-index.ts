@@ -36,10 +36,6 @@ export class SceneIndex {
     this.bounds = boxes.length ? { x: minX, y: minY, w: maxX - minX, h: maxY - minY } : { x: 0, y: 0, w: 0, h: 0 };
   }
 
-  get size(): number {
-    return this.boxes.length;
-  }
-
   /** The indices of the boxes that meet `rect` (edges touching count), ascending. */
   query(rect: Rect): number[] {
     const meets = (b: Rect) => b.x <= rect.x + rect.w && rect.x <= b.x + b.w && b.y <= rect.y + rect.h && rect.y <= b.y + b.h;
